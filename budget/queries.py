@@ -1,0 +1,220 @@
+"""Every SQL statement the app and `etl info` run. Values are bound as parameters; the few
+identifiers that vary come from allow-lists defined here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from budget import db
+
+ZERO = Decimal("0.00")
+TAHAP = ("murni", "perubahan")
+
+
+def _d(v) -> Decimal:
+    return Decimal(v) if v is not None else ZERO
+
+
+# ---------------------------------------------------------------------------------------------
+# Years, stages, dataset facts
+# ---------------------------------------------------------------------------------------------
+def years() -> list[int]:
+    """Years with APBD budget data, newest first."""
+    return [r[0] for r in db.query("SELECT DISTINCT tahun FROM apbd_anggaran ORDER BY tahun DESC")]
+
+
+def stages(tahun: int) -> list[str]:
+    """The tahap published for a year, in document order (murni, perubahan)."""
+    rows = db.query("SELECT DISTINCT tahap FROM apbd_anggaran WHERE tahun = ?", [tahun])
+    have = {r[0] for r in rows}
+    return [t for t in TAHAP if t in have]
+
+
+def running_year() -> int | None:
+    """The newest year with data: the default everywhere."""
+    ys = years()
+    return ys[0] if ys else None
+
+
+def last_realised_month(tahun: int) -> int | None:
+    row = db.query("SELECT MAX(bulan) FROM apbd_realisasi WHERE tahun = ?", [tahun])
+    return row[0][0] if row else None
+
+
+def dataset_info() -> dict:
+    """When the data was published, from which files, and which years are illustrative."""
+    published_at = db.query("SELECT value FROM meta_dataset WHERE key = 'published_at'")
+    illus = db.query(
+        "SELECT tahun, bool_or(ilustratif) FROM meta_partition GROUP BY tahun ORDER BY tahun"
+    )
+    files = db.query("SELECT DISTINCT file FROM meta_load ORDER BY file")
+    return {
+        "published_at": published_at[0][0] if published_at else None,
+        "illustrative_years": [t for t, i in illus if i],
+        "files": [f[0] for f in files],
+    }
+
+
+def is_illustrative(tahun: int) -> bool:
+    row = db.query("SELECT bool_or(ilustratif) FROM meta_partition WHERE tahun = ?", [tahun])
+    return bool(row and row[0][0])
+
+
+# ---------------------------------------------------------------------------------------------
+# Overview
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Overview:
+    tahun: int
+    tahap: str
+    pendapatan: Decimal
+    belanja: Decimal
+    penerimaan_pembiayaan: Decimal
+    pengeluaran_pembiayaan: Decimal
+    realisasi_pendapatan: Decimal
+    realisasi_belanja: Decimal
+    bulan_terakhir: int | None
+
+    @property
+    def pembiayaan_netto(self) -> Decimal:
+        return self.penerimaan_pembiayaan - self.pengeluaran_pembiayaan
+
+    @property
+    def serapan(self) -> Decimal | None:
+        """realisasi belanja / anggaran belanja, in percent."""
+        return self.realisasi_belanja / self.belanja * 100 if self.belanja else None
+
+    @property
+    def capaian_pendapatan(self) -> Decimal | None:
+        return self.realisasi_pendapatan / self.pendapatan * 100 if self.pendapatan else None
+
+
+def overview(tahun: int, tahap: str) -> Overview:
+    """Regency totals for one year and tahap, with realisation to date."""
+    b = db.query(
+        """
+        SELECT
+          SUM(nilai) FILTER (WHERE kode_rekening LIKE '4.%'),
+          SUM(nilai) FILTER (WHERE kode_rekening LIKE '5.%'),
+          SUM(nilai) FILTER (WHERE kode_rekening LIKE '6.1%'),
+          SUM(nilai) FILTER (WHERE kode_rekening LIKE '6.2%')
+        FROM apbd_anggaran WHERE tahun = ? AND tahap = ?
+        """,
+        [tahun, tahap],
+    )[0]
+    r = db.query(
+        """
+        SELECT
+          SUM(nilai) FILTER (WHERE kode_rekening LIKE '4.%'),
+          SUM(nilai) FILTER (WHERE kode_rekening LIKE '5.%'),
+          MAX(bulan)
+        FROM apbd_realisasi WHERE tahun = ?
+        """,
+        [tahun],
+    )[0]
+    return Overview(tahun, tahap, _d(b[0]), _d(b[1]), _d(b[2]), _d(b[3]), _d(r[0]), _d(r[1]), r[2])
+
+
+def monthly_belanja(tahun: int) -> list[tuple[int, Decimal, Decimal]]:
+    """(bulan, realisasi belanja in that month, cash plan for that month) for months 1-12."""
+    rows = db.query(
+        """
+        WITH m AS (SELECT range AS bulan FROM range(1, 13)),
+        r AS (SELECT bulan, SUM(nilai) AS v FROM apbd_realisasi
+              WHERE tahun = ? AND kode_rekening LIKE '5.%' GROUP BY bulan),
+        k AS (SELECT bulan, SUM(nilai) AS v FROM apbd_anggaran_kas WHERE tahun = ? GROUP BY bulan)
+        SELECT m.bulan, r.v, k.v FROM m LEFT JOIN r USING (bulan) LEFT JOIN k USING (bulan) ORDER BY m.bulan
+        """,
+        [tahun, tahun],
+    )
+    return [(int(b), r, k) for b, r, k in rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reconciliation against the published figures
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Reconciled:
+    tahun: int
+    dokumen: str
+    kode: str
+    uraian: str
+    ukuran: str
+    published: Decimal
+    ours: Decimal | None
+    pembulatan: Decimal
+    sumber: str
+
+    @property
+    def ours_rounded(self) -> Decimal | None:
+        if self.ours is None:
+            return None
+        unit = self.pembulatan
+        return (self.ours / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP) * unit
+
+    @property
+    def difference(self) -> Decimal | None:
+        return None if self.ours_rounded is None else self.ours_rounded - self.published
+
+
+def _budget_sum(tahun: int, tahap: str, kode: str) -> Decimal | None:
+    if kode == "6":  # pembiayaan netto
+        row = db.query(
+            "SELECT SUM(nilai) FILTER (WHERE kode_rekening LIKE '6.1%') - "
+            "COALESCE(SUM(nilai) FILTER (WHERE kode_rekening LIKE '6.2%'), 0), COUNT(*) "
+            "FROM apbd_anggaran WHERE tahun = ? AND tahap = ?",
+            [tahun, tahap],
+        )[0]
+    elif kode == "DDS":  # Dana Desa received by all villages
+        row = db.query(
+            "SELECT SUM(nilai), COUNT(*) FROM apbdes_anggaran WHERE tahun = ? AND tahap = ? AND kode_rekening = '4.2.1'",
+            [tahun, tahap],
+        )[0]
+    else:
+        row = db.query(
+            "SELECT SUM(nilai), (SELECT COUNT(*) FROM apbd_anggaran WHERE tahun = ? AND tahap = ?) "
+            "FROM apbd_anggaran WHERE tahun = ? AND tahap = ? AND (kode_rekening = ? OR kode_rekening LIKE ? || '.%')",
+            [tahun, tahap, tahun, tahap, kode, kode],
+        )[0]
+    if not row[1]:
+        return None  # no budget for that year and tahap at all
+    return _d(row[0])
+
+
+def _realised(tahun: int, kode: str) -> Decimal | None:
+    row = db.query(
+        "SELECT SUM(nilai), COUNT(*) FROM apbd_realisasi WHERE tahun = ? AND kode_rekening LIKE ? || '.%'",
+        [tahun, kode],
+    )[0]
+    return _d(row[0]) if row[1] else None
+
+
+def reconciliation() -> list[Reconciled]:
+    """Every published figure beside ours, rounded to the unit it was published in."""
+    out = []
+    pub = db.query(
+        "SELECT tahun, dokumen, kode, uraian, ukuran, nilai, pembulatan, sumber FROM ref_published "
+        "ORDER BY tahun, dokumen, kode, ukuran"
+    )
+    for tahun, dokumen, kode, uraian, ukuran, nilai, unit, sumber in pub:
+        if ukuran == "anggaran":
+            ours = _budget_sum(tahun, dokumen, kode)
+        elif ukuran == "realisasi":
+            ours = _realised(tahun, kode)
+        else:  # persen: realisation over the year's final budget
+            st = stages(tahun)
+            real, budget = _realised(tahun, kode), _budget_sum(tahun, st[-1], kode) if st else None
+            ours = (real / budget * 100).quantize(Decimal("0.0001"), ROUND_HALF_EVEN) if real and budget else None
+        out.append(Reconciled(tahun, dokumen, kode, uraian, ukuran, _d(nilai), ours, _d(unit), sumber))
+    return out
+
+
+def table_counts() -> list[tuple[str, int, int]]:
+    """(table, tahun, rows) for every canonical table."""
+    out = []
+    for name in ("apbd_anggaran", "apbd_realisasi", "apbd_anggaran_kas", "apbdes_anggaran", "apbdes_realisasi"):
+        # `name` comes from the fixed tuple above, never from input.
+        for tahun, n in db.query("SELECT tahun, COUNT(*) FROM " + name + " GROUP BY tahun ORDER BY tahun"):
+            out.append((name, tahun, n))
+    return out

@@ -1,0 +1,1 @@
+"""ETL: readers, validation, the demo generator and atomic publishing of the DuckDB file."""

@@ -1,0 +1,164 @@
+"""python -m etl demo | load PATH... | validate PATH... | export DIR | info"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from budget.config import db_path
+from etl.publish import PublishError, build_and_publish, stderr_progress
+from etl.validate import ReadResult, read_canonical
+
+EXIT_INVALID = 2
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out += sorted(p.glob("*.csv")) if p.is_dir() else [p]
+    return out
+
+
+def read_all(paths: list[Path]) -> list[ReadResult]:
+    results = []
+    for i, p in enumerate(paths, 1):
+        t0 = time.perf_counter()
+        stderr_progress(f"[{i}/{len(paths)}] reading {p.name} ...")
+        r = read_canonical(p)
+        n = 0 if r.frame is None else len(r.frame)
+        table = r.table.name if r.table else "?"
+        stderr_progress(f"[{i}/{len(paths)}] {p.name}: {n:,} rows -> {table} ({time.perf_counter() - t0:.1f} s)")
+        results.append(r)
+    return results
+
+
+def report(results: list[ReadResult]) -> int:
+    """Print every problem; return the number of errors."""
+    errors = 0
+    for r in results:
+        for issue in r.issues:
+            print(issue, file=sys.stderr)
+            errors += issue.level == "error"
+    return errors
+
+
+def cmd_validate(args) -> int:
+    results = read_all(_expand(args.paths))
+    errors = report(results)
+    print(f"{len(results)} file(s), {errors} error(s)" + ("" if errors else ": valid"))
+    return EXIT_INVALID if errors else 0
+
+
+def load(paths: list[Path], *, fresh: bool = False, illustrative: bool = False) -> int:
+    if not paths:
+        print("no files given", file=sys.stderr)
+        return EXIT_INVALID
+    results = read_all(paths)
+    errors = report(results)
+    if errors:
+        print(f"REFUSED: {errors} error(s); nothing was loaded and {db_path()} is unchanged.", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        rep = build_and_publish(results, db_path(), fresh=fresh, illustrative=illustrative)
+    except (PublishError, OSError) as exc:
+        print(f"FAILED: {exc}; {db_path()} is unchanged.", file=sys.stderr)
+        return 1
+    for name, n in rep.rows.items():
+        print(f"{name}: {n:,} rows")
+    return 0
+
+
+def cmd_load(args) -> int:
+    return load(_expand(args.paths), fresh=args.replace_all)
+
+
+def cmd_demo(args) -> int:
+    from etl.demo import generate
+
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="demo-") as tmp:
+        out = Path(args.keep) if args.keep else Path(tmp)
+        paths = generate(out, progress=stderr_progress)
+        rc = load(paths, fresh=True, illustrative=True)
+    stderr_progress(f"demo: done in {time.perf_counter() - t0:.1f} s")
+    return rc
+
+
+def cmd_export(args) -> int:
+    import duckdb
+
+    from etl.schema import TABLES
+
+    out = Path(args.dir)
+    out.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(db_path()), read_only=True)
+    try:
+        for name, t in TABLES.items():
+            path = out / f"{name}.csv"
+            # `name` and the sort columns come from the fixed schema, not from input.
+            con.sql("SELECT * FROM " + name + " ORDER BY " + ", ".join(t.sort)).write_csv(str(path), header=True)
+            n = con.execute("SELECT COUNT(*) FROM " + name).fetchone()[0]
+            print(f"{path}: {n:,} rows")
+    finally:
+        con.close()
+    return 0
+
+
+def cmd_info(args) -> int:
+    from budget import queries
+    from budget.fmt import rupiah, rupiah_full
+
+    info = queries.dataset_info()
+    print(f"database: {db_path()}")
+    print(f"published: {info['published_at']}")
+    if info["illustrative_years"]:
+        print("illustrative (generated demo data below the published totals): "
+              + ", ".join(map(str, info["illustrative_years"])))
+    print("\nrows per table and year")
+    for name, tahun, n in queries.table_counts():
+        print(f"  {name:<20} {tahun}  {n:>10,}")
+    print("\nreconciliation with the published figures (ours rounded to the unit published)")
+    bad = 0
+    for r in queries.reconciliation():
+        unit = f" (published rounded to {rupiah(r.pembulatan, 'en')})" if r.pembulatan >= 1000 else ""
+        if r.ukuran == "persen":
+            fig = f"{r.published}% vs {r.ours_rounded}%" if r.ours is not None else f"{r.published}% vs -"
+        else:
+            fig = f"{rupiah_full(r.published)} vs {rupiah_full(r.ours) if r.ours is not None else '-'}"
+        diff = r.difference
+        status = "missing" if diff is None else ("ok" if diff == 0 else f"DIFF {diff}")
+        bad += status != "ok"
+        print(f"  {r.tahun} {r.dokumen:<9} {r.kode:<7} {r.uraian[:44]:<44} {fig}{unit}  [{status}]")
+    print(f"\n{'all published figures reconcile' if not bad else f'{bad} figure(s) do not reconcile'}")
+    return 0 if not bad or not args.strict else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m etl", description="Anggaran Terbuka ETL")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("demo", help="generate the demo dataset and load it (replaces everything)")
+    p.add_argument("--keep", metavar="DIR", help="also keep the generated CSV files in DIR")
+    p.set_defaults(fn=cmd_demo)
+    p = sub.add_parser("load", help="validate and load canonical CSV files, then publish atomically")
+    p.add_argument("paths", nargs="+", help="files, or folders of *.csv")
+    p.add_argument("--replace-all", action="store_true", help="start from an empty database instead of "
+                   "replacing only the years/stages/months the files contain")
+    p.set_defaults(fn=cmd_load)
+    p = sub.add_parser("validate", help="run every check without publishing")
+    p.add_argument("paths", nargs="+")
+    p.set_defaults(fn=cmd_validate)
+    p = sub.add_parser("export", help="write the five canonical tables as CSV into DIR")
+    p.add_argument("dir")
+    p.set_defaults(fn=cmd_export)
+    p = sub.add_parser("info", help="row counts and reconciliation with the published figures")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a published figure does not reconcile")
+    p.set_defaults(fn=cmd_info)
+    args = ap.parse_args(argv)
+    return args.fn(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

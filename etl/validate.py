@@ -1,0 +1,156 @@
+"""Read canonical CSV files and check every value against the contract in one pass.
+
+Problems are collected, never raised one at a time: the data officer sees every bad cell of
+every file at once, each named by file, row (as a spreadsheet numbers it: header = row 1)
+and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from etl.schema import Table, detect_table
+
+MAX_LISTED_PER_KIND = 20
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Issue:
+    file: str
+    row: int | None
+    column: str | None
+    expected: str
+    found: str
+    level: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", baris/row {self.row}"
+        if self.column:
+            where += f", kolom/column {self.column}"
+        return f"{self.level.upper()}: {where}: expected {self.expected}; found {self.found}"
+
+
+@dataclass
+class ReadResult:
+    path: Path
+    table: Table | None = None
+    frame: pd.DataFrame | None = None
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.table is not None and not any(i.level == "error" for i in self.issues)
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    raise UnicodeDecodeError("utf-8", raw, 0, 1, "not UTF-8 or Windows-1252")
+
+
+def read_canonical(path: Path) -> ReadResult:
+    """Read one canonical CSV file into a frame of strings, with every problem found."""
+    res = ReadResult(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            res.issues.append(Issue(name, None, None, f"a file under {MAX_FILE_BYTES // 2**20} MB", f"{size} bytes"))
+            return res
+        text, _enc = _decode(path.read_bytes())
+    except FileNotFoundError:
+        res.issues.append(Issue(name, None, None, "an existing file", "no such file"))
+        return res
+    except (OSError, UnicodeDecodeError) as exc:
+        res.issues.append(Issue(name, None, None, "a readable UTF-8 or Windows-1252 text file", str(exc)))
+        return res
+    first = text.split("\n", 1)[0]
+    delim = ";" if first.count(";") > first.count(",") else ","
+    try:
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=delim, quoting=csv.QUOTE_MINIMAL)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        res.issues.append(Issue(name, None, None, "a comma-separated table with a header row", str(exc).strip()))
+        return res
+    df.columns = [str(c).strip().lower() for c in df.columns]
+    table = detect_table(list(df.columns), name)
+    if table is None:
+        res.issues.append(Issue(name, 1, None, "the header of one canonical table (see docs/DATA_FORMAT.md)",
+                                ", ".join(df.columns) or "an empty header"))
+        _report_missing(res, list(df.columns))
+        return res
+    res.table = table
+    df = df[table.column_names].apply(lambda s: s.str.strip())
+    df.index = pd.RangeIndex(2, len(df) + 2)  # spreadsheet row numbers
+    _check_values(res, df, table)
+    _check_duplicates(res, df, table)
+    res.frame = df
+    return res
+
+
+def _report_missing(res: ReadResult, header: list[str]) -> None:
+    """For an unrecognised header, name the columns missing from the closest table."""
+    from etl.schema import TABLES
+
+    best = max(TABLES.values(), key=lambda t: len(set(t.column_names) & set(header)))
+    if set(best.column_names) & set(header):
+        for col in best.column_names:
+            if col not in header:
+                res.issues.append(Issue(res.path.name, 1, col, f"column '{col}' (table {best.name})", "no such column"))
+
+
+def _add_many(res: ReadResult, df: pd.DataFrame, bad: pd.Series, column: str, expected: str) -> None:
+    rows = bad.index[bad.to_numpy()]
+    for row in rows[:MAX_LISTED_PER_KIND]:
+        res.issues.append(Issue(res.path.name, int(row), column, expected, repr(df[column].at[row])))
+    if len(rows) > MAX_LISTED_PER_KIND:
+        res.issues.append(Issue(res.path.name, None, column, expected,
+                                f"{len(rows) - MAX_LISTED_PER_KIND} more rows like these"))
+
+
+def _check_values(res: ReadResult, df: pd.DataFrame, table: Table) -> None:
+    for c in table.columns:
+        s = df[c.name]
+        empty = s.eq("")
+        if c.required:
+            _add_many(res, df, empty, c.name, "a value (this column is required)")
+        present = ~empty
+        if c.int_range:
+            lo, hi = c.int_range
+            num = pd.to_numeric(s.where(s.str.fullmatch(r"\d{1,4}")), errors="coerce")
+            bad = present & (num.isna() | (num < lo) | (num > hi))
+            _add_many(res, df, bad, c.name, f"a whole number from {lo} to {hi}")
+        if c.allowed:
+            _add_many(res, df, present & ~s.isin(c.allowed), c.name, "one of " + ", ".join(c.allowed))
+        if c.pattern:
+            label = "an amount like 1234567.89" if c.name == "nilai" else f"a code matching {c.pattern}"
+            _add_many(res, df, present & ~s.str.fullmatch(c.pattern), c.name, label)
+
+
+def _check_duplicates(res: ReadResult, df: pd.DataFrame, table: Table) -> None:
+    dup = df.duplicated(list(table.key), keep=False)
+    if not dup.any():
+        return
+    groups = df[dup].groupby(list(table.key), sort=False)
+    for n, (_key, g) in enumerate(groups):
+        if n >= MAX_LISTED_PER_KIND:
+            res.issues.append(Issue(res.path.name, None, None, "one line per key", f"{groups.ngroups - n} more duplicate keys"))
+            break
+        rows = ", ".join(str(r) for r in g.index)
+        res.issues.append(Issue(res.path.name, int(g.index[0]), ", ".join(table.key),
+                                "one line per key " + "/".join(table.key), f"the same key on rows {rows}"))
+
+
+def partitions(frame: pd.DataFrame, table: Table) -> list[tuple]:
+    """The (tahun, tahap|bulan) partitions a file covers; a load replaces exactly these."""
+    return sorted({tuple(r) for r in frame[list(table.partition)].drop_duplicates().itertuples(index=False)})
