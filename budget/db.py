@@ -46,17 +46,28 @@ def cursor() -> duckdb.DuckDBPyConnection:
         return _local.cursor
     with _lock:
         if _conn["pid"] != os.getpid() or _conn["ident"] != ident or _conn["con"] is None:
-            try:
-                con = duckdb.connect(str(path), read_only=True, config={"threads": 2})
-            except duckdb.Error as exc:
-                raise DataUnavailable(f"cannot open {path}: {exc}") from exc
-            # The old connection is left to the garbage collector: other threads may still be
-            # finishing a query on it, and they move to the new file on their next call.
-            _conn.update(pid=os.getpid(), ident=ident, con=con)
+            _conn.update(pid=os.getpid(), ident=ident, con=_open(path))
         con = _conn["con"]
-    _local.cursor = con.cursor()  # type: ignore[union-attr]
-    _local.ident = ident
-    return _local.cursor
+    cur = con.cursor()  # type: ignore[union-attr]
+    cur.execute("USE budget").fetchall()
+    _local.cursor, _local.ident = cur, ident
+    return cur
+
+
+def _open(path: Path) -> duckdb.DuckDBPyConnection:
+    """A fresh in-memory instance with the file attached READ_ONLY.
+
+    DuckDB caches database instances by path, so connecting to the same path again after a
+    publish would hand back the old, replaced file while any cursor on it lives. An in-memory
+    instance is never shared, and attaching the file afresh always reads the current one.
+    The old instance is left to the garbage collector once its last cursor is gone.
+    """
+    try:
+        con = duckdb.connect(":memory:", config={"threads": 2})
+        con.execute("ATTACH ? AS budget (READ_ONLY)", [str(path)]).fetchall()
+    except duckdb.Error as exc:
+        raise DataUnavailable(f"cannot open {path}: {exc}") from exc
+    return con
 
 
 def query(sql: str, params: list | tuple | dict | None = None) -> list[tuple]:

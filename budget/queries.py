@@ -45,9 +45,7 @@ def last_realised_month(tahun: int) -> int | None:
 def dataset_info() -> dict:
     """When the data was published, from which files, and which years are illustrative."""
     published_at = db.query("SELECT value FROM meta_dataset WHERE key = 'published_at'")
-    illus = db.query(
-        "SELECT tahun, bool_or(ilustratif) FROM meta_partition GROUP BY tahun ORDER BY tahun"
-    )
+    illus = db.query("SELECT tahun, bool_or(ilustratif) FROM meta_partition GROUP BY tahun ORDER BY tahun")
     files = db.query("SELECT DISTINCT file FROM meta_load ORDER BY file")
     return {
         "published_at": published_at[0][0] if published_at else None,

@@ -100,7 +100,7 @@ def cmd_export(args) -> int:
             path = out / f"{name}.csv"
             # `name` and the sort columns come from the fixed schema, not from input.
             con.sql("SELECT * FROM " + name + " ORDER BY " + ", ".join(t.sort)).write_csv(str(path), header=True)
-            n = con.execute("SELECT COUNT(*) FROM " + name).fetchone()[0]
+            n = con.execute("SELECT COUNT(*) FROM " + name).fetchall()[0][0]
             print(f"{path}: {n:,} rows")
     finally:
         con.close()
@@ -115,8 +115,10 @@ def cmd_info(args) -> int:
     print(f"database: {db_path()}")
     print(f"published: {info['published_at']}")
     if info["illustrative_years"]:
-        print("illustrative (generated demo data below the published totals): "
-              + ", ".join(map(str, info["illustrative_years"])))
+        print(
+            "illustrative (generated demo data below the published totals): "
+            + ", ".join(map(str, info["illustrative_years"]))
+        )
     print("\nrows per table and year")
     for name, tahun, n in queries.table_counts():
         print(f"  {name:<20} {tahun}  {n:>10,}")
@@ -144,8 +146,11 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(fn=cmd_demo)
     p = sub.add_parser("load", help="validate and load canonical CSV files, then publish atomically")
     p.add_argument("paths", nargs="+", help="files, or folders of *.csv")
-    p.add_argument("--replace-all", action="store_true", help="start from an empty database instead of "
-                   "replacing only the years/stages/months the files contain")
+    p.add_argument(
+        "--replace-all",
+        action="store_true",
+        help="start from an empty database instead of replacing only the years/stages/months the files contain",
+    )
     p.set_defaults(fn=cmd_load)
     p = sub.add_parser("validate", help="run every check without publishing")
     p.add_argument("paths", nargs="+")

@@ -166,8 +166,9 @@ def year_targets(ref: Ref, rng: np.random.Generator) -> dict[tuple[int, str], Ta
 
     rp = lambda x: cents(x)  # noqa: E731
     # 2022 perubahan: both totals published to the rupiah (belanja to the sen).
-    out[(2022, "perubahan")] = build(rp(1763353952772), rp("1958746736810.77"), j22, 0.04,
-                                     {"6.2.02": rp(12e9), "6.2.03": rp(30e9)})
+    out[(2022, "perubahan")] = build(
+        rp(1763353952772), rp("1958746736810.77"), j22, 0.04, {"6.2.02": rp(12e9), "6.2.03": rp(30e9)}
+    )
     out[(2022, "perubahan")].jenis["6.1.04"] = rp(30e9)
     out[(2022, "perubahan")].jenis["6.1.01"] -= rp(30e9)
     # 2023 perubahan: not published; illustrative, sized so the published realisation fits.
@@ -207,19 +208,74 @@ def dana_desa(ref: Ref, tahun: int) -> int:
 # Relative weight of each OPD (by singkatan) within a jenis. "*" is the default, "Kec." matches
 # the 15 kecamatan offices. Illustrative, shaped after typical kabupaten budgets.
 OPD_WEIGHTS: dict[str, dict[str, float]] = {
-    "5.1.01": {"Disdikbud": 420, "Dinkes": 70, "RSUD Batang": 45, "RSUD Limpung": 20, "Setda": 25, "Setwan": 30,
-               "DPUPR": 15, "BPKPAD": 14, "Dispaperta": 14, "DLH": 9, "Satpol PP": 8, "DP3AP2KB": 8,
-               "Dislutkanak": 8, "Inspektorat": 7, "Dishub": 7, "Bappelitbang": 6, "Kec.": 5, "*": 5},
-    "5.1.02": {"RSUD Batang": 90, "RSUD Limpung": 35, "Dinkes": 70, "Disdikbud": 60, "Setda": 30, "Setwan": 25,
-               "DPUPR": 25, "DLH": 22, "BPKPAD": 15, "Dispaperta": 12, "Dishub": 8, "Diskominfo": 8,
-               "Dislutkanak": 8, "Disparpora": 8, "Dinsos": 8, "Satpol PP": 6, "BPBD": 5, "Kec.": 3, "*": 5},
+    "5.1.01": {
+        "Disdikbud": 420,
+        "Dinkes": 70,
+        "RSUD Batang": 45,
+        "RSUD Limpung": 20,
+        "Setda": 25,
+        "Setwan": 30,
+        "DPUPR": 15,
+        "BPKPAD": 14,
+        "Dispaperta": 14,
+        "DLH": 9,
+        "Satpol PP": 8,
+        "DP3AP2KB": 8,
+        "Dislutkanak": 8,
+        "Inspektorat": 7,
+        "Dishub": 7,
+        "Bappelitbang": 6,
+        "Kec.": 5,
+        "*": 5,
+    },
+    "5.1.02": {
+        "RSUD Batang": 90,
+        "RSUD Limpung": 35,
+        "Dinkes": 70,
+        "Disdikbud": 60,
+        "Setda": 30,
+        "Setwan": 25,
+        "DPUPR": 25,
+        "DLH": 22,
+        "BPKPAD": 15,
+        "Dispaperta": 12,
+        "Dishub": 8,
+        "Diskominfo": 8,
+        "Dislutkanak": 8,
+        "Disparpora": 8,
+        "Dinsos": 8,
+        "Satpol PP": 6,
+        "BPBD": 5,
+        "Kec.": 3,
+        "*": 5,
+    },
     "5.1.05": {"Setda": 60, "Disdikbud": 25, "Disparpora": 8, "Kesbangpol": 4, "Dispermades": 3},
     "5.1.06": {"Dinsos": 70, "Setda": 20, "Disdikbud": 10},
     "5.2.01": {"DPUPR": 60, "DPRKP": 30, "Dinkes": 10},
-    "5.2.02": {"RSUD Batang": 25, "RSUD Limpung": 10, "Dinkes": 15, "Disdikbud": 12, "DPUPR": 8, "Diskominfo": 6,
-               "DLH": 6, "Dishub": 5, "Setda": 4, "Setwan": 3, "Kec.": 1, "*": 1},
-    "5.2.03": {"Disdikbud": 35, "Dinkes": 20, "DPRKP": 15, "DPUPR": 10, "RSUD Batang": 8, "Setda": 5,
-               "Dispaperta": 3, "Kec.": 1},
+    "5.2.02": {
+        "RSUD Batang": 25,
+        "RSUD Limpung": 10,
+        "Dinkes": 15,
+        "Disdikbud": 12,
+        "DPUPR": 8,
+        "Diskominfo": 6,
+        "DLH": 6,
+        "Dishub": 5,
+        "Setda": 4,
+        "Setwan": 3,
+        "Kec.": 1,
+        "*": 1,
+    },
+    "5.2.03": {
+        "Disdikbud": 35,
+        "Dinkes": 20,
+        "DPRKP": 15,
+        "DPUPR": 10,
+        "RSUD Batang": 8,
+        "Setda": 5,
+        "Dispaperta": 3,
+        "Kec.": 1,
+    },
     "5.2.04": {"DPUPR": 80, "DPRKP": 12, "Dishub": 5, "Dispaperta": 3},
     "5.2.05": {"Disperpuska": 40, "Dispaperta": 20, "DLH": 20, "Disdikbud": 20},
     "5.2.06": {"Diskominfo": 70, "BPKPAD": 30},
@@ -240,8 +296,11 @@ PPKD_SUB = {"5.3.01": "5.02.02.2.04.0009", "5.4.01": "5.02.02.2.04.0010", "5.4.0
 TRANSFER_LINES = {
     # (rekening, sumber dana, role)
     "5.4.01": [("5.4.01.01.03.0001", "PAD", "PBH", 0.8), ("5.4.01.02.01.0001", "PAD", "PBH", 0.2)],
-    "5.4.02": [("5.4.02.05.02.0001", "Dana Desa", "DDS", 0.0), ("5.4.02.05.01.0001", "DAU", "ADD", 0.8),
-               ("5.4.02.05.02.0001", "PAD", "PBK", 0.2)],
+    "5.4.02": [
+        ("5.4.02.05.02.0001", "Dana Desa", "DDS", 0.0),
+        ("5.4.02.05.01.0001", "DAU", "ADD", 0.8),
+        ("5.4.02.05.02.0001", "PAD", "PBK", 0.2),
+    ],
 }
 
 
@@ -290,12 +349,28 @@ def build_catalogue(ref: Ref, rng: np.random.Generator) -> pd.DataFrame:
         n_pen = min(len(pen_subs), int(6 + size / 6))
         for sub in rng.choice(pen_subs, size=n_pen, replace=False):
             for code in rng.choice(bj_common, size=int(rng.integers(6, 16)), replace=False):
-                rows.append((opd["kode"], str(sub), str(code), pick_sumber("5.1.02", opd), "5.1.02",
-                             float(rng.lognormal(0, 1.0))))
+                rows.append(
+                    (
+                        opd["kode"],
+                        str(sub),
+                        str(code),
+                        pick_sumber("5.1.02", opd),
+                        "5.1.02",
+                        float(rng.lognormal(0, 1.0)),
+                    )
+                )
             if str(sub).split(".")[4] in ("07",) and _opd_weight(opd, "5.2.02") > 0:
                 for code in rng.choice(ref.sub_rincian("5.2.02"), size=2, replace=False):
-                    rows.append((opd["kode"], str(sub), str(code), pick_sumber("5.2", opd), "5.2.02",
-                                 float(rng.lognormal(0, 0.8))))
+                    rows.append(
+                        (
+                            opd["kode"],
+                            str(sub),
+                            str(code),
+                            pick_sumber("5.2", opd),
+                            "5.2.02",
+                            float(rng.lognormal(0, 0.8)),
+                        )
+                    )
         # Substantive programmes of every bidang the OPD serves.
         progs = sorted({p for b in bidangs for p in keg_by_program if p.startswith(b + ".") and not p.endswith(".01")})
         n_prog = min(len(progs), int(2 + size / 15))
@@ -308,20 +383,44 @@ def build_catalogue(ref: Ref, rng: np.random.Generator) -> pd.DataFrame:
                 for sub in rng.choice(subs, size=min(len(subs), int(rng.integers(2, 7))), replace=False):
                     pool = bj_common if rng.random() < 0.8 else bj_all
                     for code in rng.choice(pool, size=int(rng.integers(8, 28)), replace=False):
-                        rows.append((opd["kode"], str(sub), str(code), pick_sumber("5.1.02", opd), "5.1.02",
-                                     float(rng.lognormal(0, 1.1))))
+                        rows.append(
+                            (
+                                opd["kode"],
+                                str(sub),
+                                str(code),
+                                pick_sumber("5.1.02", opd),
+                                "5.1.02",
+                                float(rng.lognormal(0, 1.1)),
+                            )
+                        )
                     for j in modal:
                         if rng.random() < 0.45:
                             codes = ref.sub_rincian(j)
                             for code in rng.choice(codes, size=min(len(codes), int(rng.integers(1, 4))), replace=False):
-                                rows.append((opd["kode"], str(sub), str(code), pick_sumber("5.2", opd), j,
-                                             float(rng.lognormal(0, 0.9))))
+                                rows.append(
+                                    (
+                                        opd["kode"],
+                                        str(sub),
+                                        str(code),
+                                        pick_sumber("5.2", opd),
+                                        j,
+                                        float(rng.lognormal(0, 0.9)),
+                                    )
+                                )
                     for j in extra:
                         if rng.random() < 0.5:
                             codes = ref.sub_rincian(j)
                             for code in rng.choice(codes, size=min(len(codes), 2), replace=False):
-                                rows.append((opd["kode"], str(sub), str(code), pick_sumber(j, opd), j,
-                                             float(rng.lognormal(0, 0.7))))
+                                rows.append(
+                                    (
+                                        opd["kode"],
+                                        str(sub),
+                                        str(code),
+                                        pick_sumber(j, opd),
+                                        j,
+                                        float(rng.lognormal(0, 0.7)),
+                                    )
+                                )
         if opd["singkatan"] == "BPKPAD":
             rows.append((opd["kode"], PPKD_SUB["5.3.01"], "5.3.01.01.01.0001", "DAU", "5.3.01", 1.0))
             for j, lines in TRANSFER_LINES.items():
@@ -335,8 +434,14 @@ def build_catalogue(ref: Ref, rng: np.random.Generator) -> pd.DataFrame:
     return cat
 
 
-def allocate_belanja(cat: pd.DataFrame, ref: Ref, jenis: dict[str, int], rng: np.random.Generator,
-                     fixed: dict[tuple[str, str], int], drop: float) -> pd.DataFrame:
+def allocate_belanja(
+    cat: pd.DataFrame,
+    ref: Ref,
+    jenis: dict[str, int],
+    rng: np.random.Generator,
+    fixed: dict[tuple[str, str], int],
+    drop: float,
+) -> pd.DataFrame:
     """Spread each belanja jenis total over the catalogue's slots: first over OPDs, then lines."""
     keep = rng.random(len(cat)) >= drop
     keep |= cat["jenis"].isin(list(PPKD_SUB)).to_numpy()  # the regency-wide PPKD lines always stay
@@ -370,37 +475,73 @@ def allocate_belanja(cat: pd.DataFrame, ref: Ref, jenis: dict[str, int], rng: np
 # --------------------------------------------------------------------------------------------
 # jenis -> [(rekening, collecting OPD singkatan, sumber dana, weight)]
 PENDAPATAN_LINES: dict[str, list[tuple[str, str, str, float]]] = {
-    "4.1.01": [("4.1.01.06", "BPKPAD", "PAD", 3), ("4.1.01.07", "BPKPAD", "PAD", 10), ("4.1.01.10", "BPKPAD", "PAD", 22),
-               ("4.1.01.19.01.0001", "BPKPAD", "PAD", 10), ("4.1.01.19.02.0001", "BPKPAD", "PAD", 22),
-               ("4.1.01.19.03.0001", "BPKPAD", "PAD", 3), ("4.1.01.19.04.0001", "BPKPAD", "PAD", 1),
-               ("4.1.01.09.01.0001", "BPKPAD", "PAD", 2), ("4.1.01.12.01.0001", "BPKPAD", "PAD", 1),
-               ("4.1.01.14.37.0001", "BPKPAD", "PAD", 4), ("4.1.01.15.01.0001", "BPKPAD", "PAD", 18),
-               ("4.1.01.16.01.0001", "BPKPAD", "PAD", 20), ("4.1.01.20.01.0001", "BPKPAD", "PAD", 25),
-               ("4.1.01.21.01.0001", "BPKPAD", "PAD", 12)],
-    "4.1.02": [("4.1.02.01.01.0001", "Dinkes", "PAD", 30), ("4.1.02.01.04.0001", "Dishub", "PAD", 8),
-               ("4.1.02.01.05.0002", "Disperindagkop UKM", "PAD", 10), ("4.1.02.01.05.0003", "Disperindagkop UKM", "PAD", 6),
-               ("4.1.02.01.14.0001", "DLH", "PAD", 10), ("4.1.02.02.17.0001", "Disparpora", "PAD", 8),
-               ("4.1.02.02.20.0001", "BPKPAD", "PAD", 12), ("4.1.02.03.07.0001", "DPUPR", "PAD", 16)],
+    "4.1.01": [
+        ("4.1.01.06", "BPKPAD", "PAD", 3),
+        ("4.1.01.07", "BPKPAD", "PAD", 10),
+        ("4.1.01.10", "BPKPAD", "PAD", 22),
+        ("4.1.01.19.01.0001", "BPKPAD", "PAD", 10),
+        ("4.1.01.19.02.0001", "BPKPAD", "PAD", 22),
+        ("4.1.01.19.03.0001", "BPKPAD", "PAD", 3),
+        ("4.1.01.19.04.0001", "BPKPAD", "PAD", 1),
+        ("4.1.01.09.01.0001", "BPKPAD", "PAD", 2),
+        ("4.1.01.12.01.0001", "BPKPAD", "PAD", 1),
+        ("4.1.01.14.37.0001", "BPKPAD", "PAD", 4),
+        ("4.1.01.15.01.0001", "BPKPAD", "PAD", 18),
+        ("4.1.01.16.01.0001", "BPKPAD", "PAD", 20),
+        ("4.1.01.20.01.0001", "BPKPAD", "PAD", 25),
+        ("4.1.01.21.01.0001", "BPKPAD", "PAD", 12),
+    ],
+    "4.1.02": [
+        ("4.1.02.01.01.0001", "Dinkes", "PAD", 30),
+        ("4.1.02.01.04.0001", "Dishub", "PAD", 8),
+        ("4.1.02.01.05.0002", "Disperindagkop UKM", "PAD", 10),
+        ("4.1.02.01.05.0003", "Disperindagkop UKM", "PAD", 6),
+        ("4.1.02.01.14.0001", "DLH", "PAD", 10),
+        ("4.1.02.02.17.0001", "Disparpora", "PAD", 8),
+        ("4.1.02.02.20.0001", "BPKPAD", "PAD", 12),
+        ("4.1.02.03.07.0001", "DPUPR", "PAD", 16),
+    ],
     "4.1.03": [("4.1.03.02.01.0001", "BPKPAD", "PAD", 1)],
-    "4.1.04": [("4.1.04.05.01.0001", "BPKPAD", "PAD", 4), ("4.1.04.07.01.0001", "BPKPAD", "PAD", 10),
-               ("4.1.04.16.02.0001", "RSUD Batang", "BLUD", 55), ("4.1.04.16.02.0001", "RSUD Limpung", "BLUD", 20),
-               ("4.1.04.18.01.0001", "Dinkes", "PAD", 11)],
-    "4.2.01": [("4.2.01.05.01.0001", "BPKPAD", "Dana Desa", 0), ("4.2.01.08.01.0001", "BPKPAD", "DAU", 600),
-               ("4.2.01.08.02.0004", "BPKPAD", "DAU", 60), ("4.2.01.07.01.0001", "BPKPAD", "DBH", 6),
-               ("4.2.01.07.01.0002", "BPKPAD", "DBH", 8), ("4.2.01.07.01.0003", "BPKPAD", "DBH", 2),
-               ("4.2.01.07.01.0004", "BPKPAD", "DBH Cukai Hasil Tembakau", 12),
-               ("4.2.01.09.01.0001", "BPKPAD", "DAK Fisik", 4), ("4.2.01.09.01.0002", "BPKPAD", "DAK Fisik", 12),
-               ("4.2.01.09.02.0001", "BPKPAD", "DAK Non Fisik", 50), ("4.2.01.09.02.0004", "BPKPAD", "DAK Non Fisik", 70),
-               ("4.2.01.09.02.0035", "BPKPAD", "DAK Non Fisik", 8), ("4.2.01.09.02.0039", "BPKPAD", "DAK Non Fisik", 2),
-               ("4.2.01.06.02.0001", "BPKPAD", "Insentif Fiskal", 6)],
-    "4.2.02": [("4.2.02.01.01.0001", "BPKPAD", "Bagi Hasil Provinsi", 30), ("4.2.02.01.01.0002", "BPKPAD", "Bagi Hasil Provinsi", 14),
-               ("4.2.02.01.01.0003", "BPKPAD", "Bagi Hasil Provinsi", 16), ("4.2.02.01.01.0004", "BPKPAD", "Bagi Hasil Provinsi", 1),
-               ("4.2.02.01.01.0005", "BPKPAD", "Bagi Hasil Provinsi", 20),
-               ("4.2.02.02.02.0001", "BPKPAD", "Bantuan Keuangan Provinsi", 40)],
+    "4.1.04": [
+        ("4.1.04.05.01.0001", "BPKPAD", "PAD", 4),
+        ("4.1.04.07.01.0001", "BPKPAD", "PAD", 10),
+        ("4.1.04.16.02.0001", "RSUD Batang", "BLUD", 55),
+        ("4.1.04.16.02.0001", "RSUD Limpung", "BLUD", 20),
+        ("4.1.04.18.01.0001", "Dinkes", "PAD", 11),
+    ],
+    "4.2.01": [
+        ("4.2.01.05.01.0001", "BPKPAD", "Dana Desa", 0),
+        ("4.2.01.08.01.0001", "BPKPAD", "DAU", 600),
+        ("4.2.01.08.02.0004", "BPKPAD", "DAU", 60),
+        ("4.2.01.07.01.0001", "BPKPAD", "DBH", 6),
+        ("4.2.01.07.01.0002", "BPKPAD", "DBH", 8),
+        ("4.2.01.07.01.0003", "BPKPAD", "DBH", 2),
+        ("4.2.01.07.01.0004", "BPKPAD", "DBH Cukai Hasil Tembakau", 12),
+        ("4.2.01.09.01.0001", "BPKPAD", "DAK Fisik", 4),
+        ("4.2.01.09.01.0002", "BPKPAD", "DAK Fisik", 12),
+        ("4.2.01.09.02.0001", "BPKPAD", "DAK Non Fisik", 50),
+        ("4.2.01.09.02.0004", "BPKPAD", "DAK Non Fisik", 70),
+        ("4.2.01.09.02.0035", "BPKPAD", "DAK Non Fisik", 8),
+        ("4.2.01.09.02.0039", "BPKPAD", "DAK Non Fisik", 2),
+        ("4.2.01.06.02.0001", "BPKPAD", "Insentif Fiskal", 6),
+    ],
+    "4.2.02": [
+        ("4.2.02.01.01.0001", "BPKPAD", "Bagi Hasil Provinsi", 30),
+        ("4.2.02.01.01.0002", "BPKPAD", "Bagi Hasil Provinsi", 14),
+        ("4.2.02.01.01.0003", "BPKPAD", "Bagi Hasil Provinsi", 16),
+        ("4.2.02.01.01.0004", "BPKPAD", "Bagi Hasil Provinsi", 1),
+        ("4.2.02.01.01.0005", "BPKPAD", "Bagi Hasil Provinsi", 20),
+        ("4.2.02.02.02.0001", "BPKPAD", "Bantuan Keuangan Provinsi", 40),
+    ],
     "4.3.03": [("4.3.03.02", "Dinkes", "Lain-lain Pendapatan", 1)],
 }
 PEMBIAYAAN_LINES = {
-    "6.1.01": [("6.1.01.05.03.0001", 0.2), ("6.1.01.08.01.0001", 0.05), ("6.1.01.08.03.0001", 0.05), ("6.1.01.07.01", 0.7)],
+    "6.1.01": [
+        ("6.1.01.05.03.0001", 0.2),
+        ("6.1.01.08.01.0001", 0.05),
+        ("6.1.01.08.03.0001", 0.05),
+        ("6.1.01.07.01", 0.7),
+    ],
     "6.1.04": [("6.1.04", 1.0)],
     "6.2.02": [("6.2.02.02.01.0001", 1.0)],
     "6.2.03": [("6.2.03", 1.0)],
@@ -440,13 +581,13 @@ def pendapatan_lines(ref: Ref, tahun: int, jenis: dict[str, int], dd: int, rng: 
 # shaped after the slow-start, year-end-heavy pattern Indonesian regions report).
 PROFILE = {
     "5.1.01": [7, 7, 8, 11, 8, 12, 8, 8, 8, 8, 8, 7],  # THR in April, gaji-13 in June
-    "5.1.02": [1, 3, 5, 6, 7, 8, 8, 9, 10, 11, 12, 20],
-    "5.1.05": [0, 2, 8, 10, 12, 12, 14, 12, 10, 8, 6, 6],
+    "5.1.02": [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 13, 24],
+    "5.1.05": [0, 1, 4, 6, 8, 10, 12, 12, 12, 12, 11, 12],
     "5.1.06": [0, 0, 20, 5, 5, 20, 5, 5, 20, 5, 5, 10],
     "5.2": [0, 0, 1, 2, 4, 6, 7, 9, 11, 13, 17, 30],
     "5.3.01": [0, 0, 5, 10, 10, 10, 10, 10, 10, 10, 10, 15],
     "5.4.01": [0, 0, 25, 0, 0, 25, 0, 0, 25, 0, 0, 25],
-    "5.4.02": [0, 0, 10, 25, 5, 20, 10, 5, 5, 10, 5, 5],
+    "5.4.02": [0, 0, 5, 20, 5, 15, 10, 5, 10, 10, 10, 10],
     "4": [7, 7, 8, 8, 8, 9, 8, 8, 9, 9, 9, 10],
     "6": [60, 0, 0, 20, 0, 5, 0, 0, 5, 0, 0, 10],
 }
@@ -457,9 +598,16 @@ PLAN = {  # the cash plan is front-loaded compared with what actually happens
     "*": [4, 6, 8, 9, 9, 9, 9, 9, 9, 9, 9, 10],
 }
 RATIO = {  # (low, high) share of the final budget realised in a year, by jenis
-    "5.1.01": (0.95, 0.99), "5.1.02": (0.84, 0.97), "5.1.05": (0.92, 1.0), "5.1.06": (0.88, 1.0),
-    "5.2": (0.78, 0.98), "5.3.01": (0.05, 0.45), "5.4.01": (0.97, 1.0), "5.4.02": (0.97, 1.0),
-    "4": (0.95, 1.06), "6": (1.0, 1.0),
+    "5.1.01": (0.95, 0.99),
+    "5.1.02": (0.84, 0.97),
+    "5.1.05": (0.92, 1.0),
+    "5.1.06": (0.88, 1.0),
+    "5.2": (0.78, 0.98),
+    "5.3.01": (0.05, 0.45),
+    "5.4.01": (0.97, 1.0),
+    "5.4.02": (0.97, 1.0),
+    "4": (0.95, 1.06),
+    "6": (1.0, 1.0),
 }
 
 
@@ -557,27 +705,43 @@ def cash_plan(lines: pd.DataFrame, tahun: int, rng: np.random.Generator) -> pd.D
 # ADD Alokasi Dana Desa, PBH bagi hasil pajak/retribusi, PBK/PBP bantuan keuangan kab/prov,
 # PAD pendapatan asli desa, DLL lain-lain (incl. SiLPA).
 DESA_ADD = [
-    ("01.01.01", ["5.1.1.01", "5.1.1.02"], 48), ("01.01.02", ["5.1.2.01", "5.1.2.02"], 300),
-    ("01.01.03", ["5.1.3.01", "5.1.3.02"], 16), ("01.01.04", ["5.2.1.01", "5.2.5.01", "5.2.3.01"], 40),
-    ("01.01.05", ["5.1.4.01"], 30), ("01.01.06", ["5.2.1.03", "5.2.3.01"], 8), ("01.01.07", ["5.2.2.02"], 30),
-    ("01.04.01", ["5.2.1.03", "5.2.2.01"], 6), ("01.04.04", ["5.2.1.01", "5.2.2.01"], 6),
+    ("01.01.01", ["5.1.1.01", "5.1.1.02"], 48),
+    ("01.01.02", ["5.1.2.01", "5.1.2.02"], 300),
+    ("01.01.03", ["5.1.3.01", "5.1.3.02"], 16),
+    ("01.01.04", ["5.2.1.01", "5.2.5.01", "5.2.3.01"], 40),
+    ("01.01.05", ["5.1.4.01"], 30),
+    ("01.01.06", ["5.2.1.03", "5.2.3.01"], 8),
+    ("01.01.07", ["5.2.2.02"], 30),
+    ("01.04.01", ["5.2.1.03", "5.2.2.01"], 6),
+    ("01.04.04", ["5.2.1.01", "5.2.2.01"], 6),
     ("04.03.02", ["5.2.3.01", "5.2.4.01"], 8),
 ]
 DESA_DDS_FIXED = [  # share of Dana Desa by national priority (varies by year, see _dds_shares)
-    ("05.03.01", ["5.2.7.02"], "blt"), ("04.02.03", ["5.2.7.01", "5.2.1.02"], "pangan"),
-    ("02.02.02", ["5.2.1.03", "5.2.2.02"], "posyandu"), ("01.01.08", ["5.2.1.01", "5.2.5.01"], "ops"),
+    ("05.03.01", ["5.2.7.02"], "blt"),
+    ("04.02.03", ["5.2.7.01", "5.2.1.02"], "pangan"),
+    ("02.02.02", ["5.2.1.03", "5.2.2.02"], "posyandu"),
+    ("01.01.08", ["5.2.1.01", "5.2.5.01"], "ops"),
     ("02.01.01", ["5.2.2.02"], "paud"),
 ]
 DESA_INFRA = [
-    ("02.03.10", ["5.2.1.02", "5.2.2.03", "5.3.5.01"]), ("02.03.11", ["5.2.1.02", "5.2.2.03", "5.3.5.01"]),
-    ("02.03.12", ["5.2.1.02", "5.2.2.03", "5.3.5.01"]), ("02.03.14", ["5.2.1.02", "5.2.2.03", "5.3.7.01"]),
-    ("02.03.13", ["5.2.1.02", "5.2.2.03", "5.3.6.01"]), ("02.04.11", ["5.2.1.02", "5.2.2.03", "5.3.8.01"]),
-    ("02.04.14", ["5.2.1.02", "5.2.2.03", "5.3.4.01"]), ("02.03.15", ["5.2.1.02", "5.2.2.03", "5.3.4.01"]),
-    ("02.02.09", ["5.2.1.02", "5.3.4.01"]), ("04.02.04", ["5.2.1.02", "5.2.2.03"]),
+    ("02.03.10", ["5.2.1.02", "5.2.2.03", "5.3.5.01"]),
+    ("02.03.11", ["5.2.1.02", "5.2.2.03", "5.3.5.01"]),
+    ("02.03.12", ["5.2.1.02", "5.2.2.03", "5.3.5.01"]),
+    ("02.03.14", ["5.2.1.02", "5.2.2.03", "5.3.7.01"]),
+    ("02.03.13", ["5.2.1.02", "5.2.2.03", "5.3.6.01"]),
+    ("02.04.11", ["5.2.1.02", "5.2.2.03", "5.3.8.01"]),
+    ("02.04.14", ["5.2.1.02", "5.2.2.03", "5.3.4.01"]),
+    ("02.03.15", ["5.2.1.02", "5.2.2.03", "5.3.4.01"]),
+    ("02.02.09", ["5.2.1.02", "5.3.4.01"]),
+    ("04.02.04", ["5.2.1.02", "5.2.2.03"]),
 ]
 DESA_SMALL = [  # funded by PAD / bagi hasil
-    ("01.02.02", ["5.2.6.01"]), ("03.02.03", ["5.2.1.03", "5.2.4.01"]), ("03.04.03", ["5.2.1.01", "5.2.2.02"]),
-    ("03.03.06", ["5.2.1.01"]), ("01.03.02", ["5.2.1.01", "5.2.2.01"]), ("03.01.02", ["5.2.2.02"]),
+    ("01.02.02", ["5.2.6.01"]),
+    ("03.02.03", ["5.2.1.03", "5.2.4.01"]),
+    ("03.04.03", ["5.2.1.01", "5.2.2.02"]),
+    ("03.03.06", ["5.2.1.01"]),
+    ("01.03.02", ["5.2.1.01", "5.2.2.01"]),
+    ("03.01.02", ["5.2.2.02"]),
     ("05.01.01", ["5.4.1.01"]),
 ]
 
@@ -602,8 +766,9 @@ def desa_base(ref: Ref, rng: np.random.Generator) -> pd.DataFrame:
     return df
 
 
-def apbdes_lines(ref: Ref, base: pd.DataFrame, tahun: int, pools: dict[str, int],
-                 rng: np.random.Generator) -> pd.DataFrame:
+def apbdes_lines(
+    ref: Ref, base: pd.DataFrame, tahun: int, pools: dict[str, int], rng: np.random.Generator
+) -> pd.DataFrame:
     """One tahap of every village's APBDes; `pools` are the regency totals per transfer source."""
     n = len(base)
     income: dict[str, np.ndarray] = {
@@ -616,24 +781,33 @@ def apbdes_lines(ref: Ref, base: pd.DataFrame, tahun: int, pools: dict[str, int]
     income["PAD"] = (base["pad"].to_numpy() * rng.uniform(0.85, 1.15, n) * RP // UNIT * UNIT).astype(np.int64)
     silpa = (rng.uniform(10e6, 150e6, n) * RP // UNIT * UNIT).astype(np.int64)
     own_money = income["PAD"] + income["PBH"]
-    modal = np.where(base["bumdes"], np.minimum(rng.uniform(20e6, 100e6, n) * RP, own_money * 0.6) // UNIT * UNIT,
-                     0).astype(np.int64)
+    modal = np.where(
+        base["bumdes"], np.minimum(rng.uniform(20e6, 100e6, n) * RP, own_money * 0.6) // UNIT * UNIT, 0
+    ).astype(np.int64)
     bunga = (rng.uniform(1e6, 5e6, n) * RP // UNIT * UNIT).astype(np.int64)
     shares = _dds_shares(tahun)
     rows: list[tuple] = []
     for i, d in enumerate(base.itertuples(index=False)):
+
         def add(keg: str, rek: str, sumber: str, v: int) -> None:
             if v:
                 rows.append((d.kode, d.nama, keg, rek, sumber, int(v)))
 
-        inc = [("4.2.1", "DDS", income["DDS"][i]), ("4.2.3", "ADD", income["ADD"][i]), ("4.2.2", "PBH", income["PBH"][i]),
-               ("4.2.5", "PBK", income["PBK"][i]), ("4.2.4", "PBP", income["PBP"][i]), ("4.3.6.01", "DLL", bunga[i])]
+        inc = [
+            ("4.2.1", "DDS", income["DDS"][i]),
+            ("4.2.3", "ADD", income["ADD"][i]),
+            ("4.2.2", "PBH", income["PBH"][i]),
+            ("4.2.5", "PBK", income["PBK"][i]),
+            ("4.2.4", "PBP", income["PBP"][i]),
+            ("4.3.6.01", "DLL", bunga[i]),
+        ]
         pad = allocate(int(income["PAD"][i]), np.array([0.3 if d.bumdes else 0.0, 0.55, 0.15]))
         inc += [("4.1.1.01", "PAD", pad[0]), ("4.1.2.01", "PAD", pad[1]), ("4.1.4.01", "PAD", pad[2])]
         for rek, sumber, v in inc:
             add("", rek, sumber, v)
         add("", "6.1.1.01", "DLL", silpa[i])
         add("", "6.2.2.01", "PAD", modal[i])
+
         # Belanja: each source's money goes to the kegiatan that source typically funds.
         def spread(total: int, specs: list[tuple[str, list[str], float]], sumber: str) -> None:
             keys = [(k, r) for k, reks, _ in specs for r in reks]
@@ -653,16 +827,23 @@ def apbdes_lines(ref: Ref, base: pd.DataFrame, tahun: int, pools: dict[str, int]
         own = int(income["PAD"][i]) - int(modal[i]) + int(income["PBH"][i])
         spread(own, [(k, r, 1.0) for k, r in DESA_SMALL], "PAD")
         spread(int(silpa[i]) + int(bunga[i]), [("01.02.01", ["5.3.2.01"], 1.0), ("02.03.01", ["5.2.6.01"], 1.0)], "DLL")
-    df = pd.DataFrame(rows, columns=["kode_desa", "nama_desa", "kode_kegiatan", "kode_rekening", "sumber_dana", "nilai"])
-    return df.groupby(["kode_desa", "nama_desa", "kode_kegiatan", "kode_rekening", "sumber_dana"], as_index=False,
-                      sort=False)["nilai"].sum()
+    df = pd.DataFrame(
+        rows, columns=["kode_desa", "nama_desa", "kode_kegiatan", "kode_rekening", "sumber_dana", "nilai"]
+    )
+    return df.groupby(
+        ["kode_desa", "nama_desa", "kode_kegiatan", "kode_rekening", "sumber_dana"], as_index=False, sort=False
+    )["nilai"].sum()
 
 
 DESA_PROFILE = {
-    "4.2.1": [0, 0, 0, 40, 0, 40, 0, 0, 0, 20, 0, 0], "4.2.3": [0, 0, 25, 0, 0, 25, 0, 0, 25, 0, 0, 25],
-    "4": [5, 5, 8, 8, 8, 9, 9, 9, 9, 10, 10, 10], "6": [100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-    "5.1": [8, 8, 8, 8, 8, 9, 9, 9, 9, 8, 8, 8], "5.2.7.02": [0, 0, 0, 17, 17, 16, 10, 10, 10, 10, 5, 5],
-    "5.2": [1, 2, 4, 8, 8, 10, 10, 10, 10, 12, 12, 13], "5.3": [0, 0, 0, 3, 5, 8, 10, 12, 14, 16, 16, 16],
+    "4.2.1": [0, 0, 0, 40, 0, 40, 0, 0, 0, 20, 0, 0],
+    "4.2.3": [0, 0, 25, 0, 0, 25, 0, 0, 25, 0, 0, 25],
+    "4": [5, 5, 8, 8, 8, 9, 9, 9, 9, 10, 10, 10],
+    "6": [100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    "5.1": [8, 8, 8, 8, 8, 9, 9, 9, 9, 8, 8, 8],
+    "5.2.7.02": [0, 0, 0, 17, 17, 16, 10, 10, 10, 10, 5, 5],
+    "5.2": [1, 2, 4, 8, 8, 10, 10, 10, 10, 12, 12, 13],
+    "5.3": [0, 0, 0, 3, 5, 8, 10, 12, 14, 16, 16, 16],
     "5.4": [0, 0, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10],
 }
 
@@ -724,8 +905,14 @@ def generate(out_dir: Path, progress=print) -> list[Path]:
         final = None
         for tahap in stages:
             jenis = targets[(tahun, tahap)].jenis
-            bel = allocate_belanja(catalogue, ref, jenis, year_rng, {("5.4.02.05.02.0001", "Dana Desa"): dd},
-                                   drop=0.06 if tahap == "murni" else 0.08)
+            bel = allocate_belanja(
+                catalogue,
+                ref,
+                jenis,
+                year_rng,
+                {("5.4.02.05.02.0001", "Dana Desa"): dd},
+                drop=0.06 if tahap == "murni" else 0.08,
+            )
             pen = pendapatan_lines(ref, tahun, jenis, dd, year_rng)
             lines = pd.concat([pen, bel.drop(columns="w")], ignore_index=True)
             lines["tahun"], lines["tahap"] = tahun, tahap
@@ -733,10 +920,14 @@ def generate(out_dir: Path, progress=print) -> list[Path]:
             final = lines
             # APBDes pools follow this tahap's APBD transfer-to-desa lines.
             tr = bel[bel["jenis"].isin(["5.4.01", "5.4.02"])]
-            pools = {"DDS": dd,
-                     "ADD": int(tr.loc[tr["kode_rekening"].eq("5.4.02.05.01.0001"), "nilai"].sum()),
-                     "PBK": int(tr.loc[tr["kode_rekening"].eq("5.4.02.05.02.0001") & tr["sumber_dana"].eq("PAD"), "nilai"].sum()),
-                     "PBH": int(tr.loc[tr["jenis"].eq("5.4.01"), "nilai"].sum())}
+            pools = {
+                "DDS": dd,
+                "ADD": int(tr.loc[tr["kode_rekening"].eq("5.4.02.05.01.0001"), "nilai"].sum()),
+                "PBK": int(
+                    tr.loc[tr["kode_rekening"].eq("5.4.02.05.02.0001") & tr["sumber_dana"].eq("PAD"), "nilai"].sum()
+                ),
+                "PBH": int(tr.loc[tr["jenis"].eq("5.4.01"), "nilai"].sum()),
+            }
             d = apbdes_lines(ref, base, tahun, pools, year_rng)
             d["tahun"], d["tahap"] = tahun, tahap
             ang_d.append(d)
@@ -755,8 +946,10 @@ def generate(out_dir: Path, progress=print) -> list[Path]:
     d["nama_kegiatan"] = d["kode_kegiatan"].map(ref.keg_desa).fillna("")
     d["nama_rekening"] = d["kode_rekening"].map(ref.rek_desa)
     frames = {
-        "apbd_anggaran": a, "apbd_realisasi": pd.concat(real, ignore_index=True),
-        "apbd_anggaran_kas": pd.concat(kas, ignore_index=True), "apbdes_anggaran": d,
+        "apbd_anggaran": a,
+        "apbd_realisasi": pd.concat(real, ignore_index=True),
+        "apbd_anggaran_kas": pd.concat(kas, ignore_index=True),
+        "apbdes_anggaran": d,
         "apbdes_realisasi": pd.concat(real_d, ignore_index=True),
     }
     from etl.schema import TABLES

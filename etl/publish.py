@@ -30,21 +30,32 @@ def stderr_progress(msg: str) -> None:
 
 # Reference tables: file -> (table, SELECT list casting the all-VARCHAR CSV columns).
 REFERENCE = {
-    "kecamatan.csv": ("ref_kecamatan", "kode, nama, ibukota, CAST(luas_km2 AS DOUBLE) AS luas_km2, "
-                      "CAST(penduduk_2020 AS INTEGER) AS penduduk, CAST(jumlah_desa AS INTEGER) AS jumlah_desa, "
-                      "CAST(jumlah_kelurahan AS INTEGER) AS jumlah_kelurahan, CAST(lat AS DOUBLE) AS lat, "
-                      "CAST(lng AS DOUBLE) AS lng"),
-    "desa.csv": ("ref_desa", "kode, nama, kode_kecamatan, kecamatan, jenis, CAST(lat AS DOUBLE) AS lat, "
-                 "CAST(lng AS DOUBLE) AS lng"),
+    "kecamatan.csv": (
+        "ref_kecamatan",
+        "kode, nama, ibukota, CAST(luas_km2 AS DOUBLE) AS luas_km2, "
+        "CAST(penduduk_2020 AS INTEGER) AS penduduk, CAST(jumlah_desa AS INTEGER) AS jumlah_desa, "
+        "CAST(jumlah_kelurahan AS INTEGER) AS jumlah_kelurahan, CAST(lat AS DOUBLE) AS lat, "
+        "CAST(lng AS DOUBLE) AS lng",
+    ),
+    "desa.csv": (
+        "ref_desa",
+        "kode, nama, kode_kecamatan, kecamatan, jenis, CAST(lat AS DOUBLE) AS lat, CAST(lng AS DOUBLE) AS lng",
+    ),
     "opd.csv": ("ref_opd", "kode, nama, singkatan, jenis, bidang_urusan, NULLIF(kode_kecamatan, '') AS kode_kecamatan"),
     "program.csv": ("ref_program", "kode, level, nama"),
-    "rekening_apbd.csv": ("ref_rekening_apbd", "kode, level, nama, CAST(NULLIF(berlaku_mulai, '') AS INTEGER) "
-                          "AS berlaku_mulai, CAST(NULLIF(berlaku_sampai, '') AS INTEGER) AS berlaku_sampai, "
-                          "umum = '1' AS umum"),
+    "rekening_apbd.csv": (
+        "ref_rekening_apbd",
+        "kode, level, nama, CAST(NULLIF(berlaku_mulai, '') AS INTEGER) "
+        "AS berlaku_mulai, CAST(NULLIF(berlaku_sampai, '') AS INTEGER) AS berlaku_sampai, "
+        "umum = '1' AS umum",
+    ),
     "rekening_apbdes.csv": ("ref_rekening_apbdes", "kode, level, nama"),
     "apbdes_kegiatan.csv": ("ref_apbdes_kegiatan", "kode, level, nama"),
-    "published.csv": ("ref_published", "CAST(tahun AS INTEGER) AS tahun, dokumen, kode, uraian, ukuran, "
-                      "CAST(nilai AS DECIMAL(18,2)) AS nilai, CAST(pembulatan AS DECIMAL(18,2)) AS pembulatan, sumber"),
+    "published.csv": (
+        "ref_published",
+        "CAST(tahun AS INTEGER) AS tahun, dokumen, kode, uraian, ukuran, "
+        "CAST(nilai AS DECIMAL(18,2)) AS nilai, CAST(pembulatan AS DECIMAL(18,2)) AS pembulatan, sumber",
+    ),
 }
 
 
@@ -80,13 +91,15 @@ def _load_reference(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _create_meta(con: duckdb.DuckDBPyConnection) -> None:
-    _run(con, 
+    _run(
+        con,
         "CREATE TABLE meta_load (load_id INTEGER, loaded_at TIMESTAMP, file VARCHAR, sha256 VARCHAR, "
-        "reader VARCHAR, tabel VARCHAR, rows_read BIGINT, rows_loaded BIGINT, warnings INTEGER, ilustratif BOOLEAN)"
+        "reader VARCHAR, tabel VARCHAR, rows_read BIGINT, rows_loaded BIGINT, warnings INTEGER, ilustratif BOOLEAN)",
     )
-    _run(con, 
+    _run(
+        con,
         "CREATE TABLE meta_partition (tabel VARCHAR, tahun INTEGER, bagian VARCHAR, file VARCHAR, "
-        "ilustratif BOOLEAN, load_id INTEGER)"
+        "ilustratif BOOLEAN, load_id INTEGER)",
     )
 
 
@@ -159,22 +172,43 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
                 progress(f"[{name}] {r.path.name}: {len(r.frame):,} rows")
                 con.register(f"incoming_{i}", r.frame)
                 sources.append(f"SELECT {casts} FROM incoming_{i}")
-            body = " UNION ALL ".join(sources) if sources else f"SELECT {casts} FROM (SELECT {', '.join('NULL AS ' + c for c in t.column_names)}) WHERE FALSE"
+            body = (
+                " UNION ALL ".join(sources)
+                if sources
+                else f"SELECT {casts} FROM (SELECT {', '.join('NULL AS ' + c for c in t.column_names)}) WHERE FALSE"
+            )
             _run(con, create_table_sql(t))
             _run(con, f"INSERT INTO {name}_data SELECT * FROM ({body}) ORDER BY {', '.join(t.sort)}", params)
             _run(con, create_view_sql(t))
             for i, r in enumerate(files):
                 con.unregister(f"incoming_{i}")
-                _run(con, 
+                _run(
+                    con,
                     "INSERT INTO meta_load VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [load_id, now, r.path.name, sha256(r.path), "canonical-csv", name, len(r.frame), len(r.frame),
-                     sum(1 for x in r.issues if x.level == "warning"), illustrative],
+                    [
+                        load_id,
+                        now,
+                        r.path.name,
+                        sha256(r.path),
+                        "canonical-csv",
+                        name,
+                        len(r.frame),
+                        len(r.frame),
+                        sum(1 for x in r.issues if x.level == "warning"),
+                        illustrative,
+                    ],
                 )
                 for p in partitions(r.frame, t):
-                    _run(con, "DELETE FROM meta_partition WHERE tabel = ? AND tahun = ? AND bagian = ?",
-                                [name, int(p[0]), str(p[1]) if len(p) > 1 else ""])
-                    _run(con, "INSERT INTO meta_partition VALUES (?, ?, ?, ?, ?, ?)",
-                                [name, int(p[0]), str(p[1]) if len(p) > 1 else "", r.path.name, illustrative, load_id])
+                    _run(
+                        con,
+                        "DELETE FROM meta_partition WHERE tabel = ? AND tahun = ? AND bagian = ?",
+                        [name, int(p[0]), str(p[1]) if len(p) > 1 else ""],
+                    )
+                    _run(
+                        con,
+                        "INSERT INTO meta_partition VALUES (?, ?, ?, ?, ?, ?)",
+                        [name, int(p[0]), str(p[1]) if len(p) > 1 else "", r.path.name, illustrative, load_id],
+                    )
             rows[name] = _run(con, f"SELECT COUNT(*) FROM {name}_data")[0][0]
         if old is not None:
             _run(con, "DETACH old")

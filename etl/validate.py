@@ -30,12 +30,14 @@ class Issue:
     level: str = "error"  # or "warning"
 
     def __str__(self) -> str:
-        where = self.file
+        where, lokasi = self.file, self.file
         if self.row is not None:
-            where += f", baris/row {self.row}"
+            where += f", row {self.row}"
+            lokasi += f", baris {self.row}"
         if self.column:
-            where += f", kolom/column {self.column}"
-        return f"{self.level.upper()}: {where}: expected {self.expected}; found {self.found}"
+            where += f", column {self.column}"
+            lokasi += f", kolom {self.column}"
+        return f"{self.level.upper()}: {where}: expected {self.expected}; found {self.found}  [{lokasi}]"
 
 
 @dataclass
@@ -85,8 +87,15 @@ def read_canonical(path: Path) -> ReadResult:
     df.columns = [str(c).strip().lower() for c in df.columns]
     table = detect_table(list(df.columns), name)
     if table is None:
-        res.issues.append(Issue(name, 1, None, "the header of one canonical table (see docs/DATA_FORMAT.md)",
-                                ", ".join(df.columns) or "an empty header"))
+        res.issues.append(
+            Issue(
+                name,
+                1,
+                None,
+                "the header of one canonical table (see docs/DATA_FORMAT.md)",
+                ", ".join(df.columns) or "an empty header",
+            )
+        )
         _report_missing(res, list(df.columns))
         return res
     res.table = table
@@ -114,8 +123,9 @@ def _add_many(res: ReadResult, df: pd.DataFrame, bad: pd.Series, column: str, ex
     for row in rows[:MAX_LISTED_PER_KIND]:
         res.issues.append(Issue(res.path.name, int(row), column, expected, repr(df[column].at[row])))
     if len(rows) > MAX_LISTED_PER_KIND:
-        res.issues.append(Issue(res.path.name, None, column, expected,
-                                f"{len(rows) - MAX_LISTED_PER_KIND} more rows like these"))
+        res.issues.append(
+            Issue(res.path.name, None, column, expected, f"{len(rows) - MAX_LISTED_PER_KIND} more rows like these")
+        )
 
 
 def _check_values(res: ReadResult, df: pd.DataFrame, table: Table) -> None:
@@ -144,11 +154,20 @@ def _check_duplicates(res: ReadResult, df: pd.DataFrame, table: Table) -> None:
     groups = df[dup].groupby(list(table.key), sort=False)
     for n, (_key, g) in enumerate(groups):
         if n >= MAX_LISTED_PER_KIND:
-            res.issues.append(Issue(res.path.name, None, None, "one line per key", f"{groups.ngroups - n} more duplicate keys"))
+            res.issues.append(
+                Issue(res.path.name, None, None, "one line per key", f"{groups.ngroups - n} more duplicate keys")
+            )
             break
         rows = ", ".join(str(r) for r in g.index)
-        res.issues.append(Issue(res.path.name, int(g.index[0]), ", ".join(table.key),
-                                "one line per key " + "/".join(table.key), f"the same key on rows {rows}"))
+        res.issues.append(
+            Issue(
+                res.path.name,
+                int(g.index[0]),
+                ", ".join(table.key),
+                "one line per key " + "/".join(table.key),
+                f"the same key on rows {rows}",
+            )
+        )
 
 
 def partitions(frame: pd.DataFrame, table: Table) -> list[tuple]:

@@ -129,16 +129,35 @@ def published(src: Path) -> None:
             if not m or m.group(1) in seen:
                 continue
             seen.add(m.group(1))
-            rows.append(dict(tahun=tahun, dokumen="murni", kode=m.group(1), uraian=m.group(2),
-                             ukuran="anggaran", nilai=m.group(3).replace(".", ""), pembulatan="1",
-                             sumber=f"Perda APBD {tahun} Lampiran I"))
+            rows.append(
+                dict(
+                    tahun=tahun,
+                    dokumen="murni",
+                    kode=m.group(1),
+                    uraian=m.group(2),
+                    ukuran="anggaran",
+                    nilai=m.group(3).replace(".", ""),
+                    pembulatan="1",
+                    sumber=f"Perda APBD {tahun} Lampiran I",
+                )
+            )
         for line in text.splitlines():
             m = re.fullmatch(r"Jumlah (Pendapatan|Belanja) ([\d.]+)", line.strip())
             if m:
                 kode = "4" if m.group(1) == "Pendapatan" else "5"
-                rows.append(dict(tahun=tahun, dokumen="murni", kode=kode, uraian=f"Jumlah {m.group(1)}",
-                                 ukuran="anggaran", nilai=m.group(2).replace(".", ""), pembulatan="1",
-                                 sumber=f"Perda APBD {tahun} Lampiran I"))
+                rows.append(
+                    dict(
+                        tahun=tahun,
+                        dokumen="murni",
+                        kode=kode,
+                        uraian=f"Jumlah {m.group(1)}",
+                        ukuran="anggaran",
+                        nilai=m.group(2).replace(".", ""),
+                        pembulatan="1",
+                        sumber=f"Perda APBD {tahun} Lampiran I",
+                    )
+                )
+
     def unit(v: str) -> str:
         # Headline figures ending in nine zeros were published rounded to the billion.
         return "0.01" if "." in v else "1000000000" if v.endswith("000000000") else "1"
@@ -153,23 +172,72 @@ def published(src: Path) -> None:
             a, real, pct = r[f"{pos}_anggaran"], r[f"{pos}_realisasi"], r[f"{pos}_persen"]
             # 2022/2023 murni totals already come, to the rupiah, from the Perda text above.
             if a and not (tahun in (2022, 2023) and dokumen == "murni"):
-                rows.append(dict(tahun=tahun, dokumen="murni" if dokumen == "murni" else "perubahan", kode=kode,
-                                 uraian=f"Jumlah {pos.title()}", ukuran="anggaran", nilai=a, pembulatan=unit(a),
-                                 sumber=r["sumber"]))
+                rows.append(
+                    dict(
+                        tahun=tahun,
+                        dokumen="murni" if dokumen == "murni" else "perubahan",
+                        kode=kode,
+                        uraian=f"Jumlah {pos.title()}",
+                        ukuran="anggaran",
+                        nilai=a,
+                        pembulatan=unit(a),
+                        sumber=r["sumber"],
+                    )
+                )
             if real:
-                rows.append(dict(tahun=tahun, dokumen="realisasi", kode=kode, uraian=f"Realisasi {pos.title()}",
-                                 ukuran="realisasi", nilai=real, pembulatan=unit(real), sumber=r["sumber"]))
+                rows.append(
+                    dict(
+                        tahun=tahun,
+                        dokumen="realisasi",
+                        kode=kode,
+                        uraian=f"Realisasi {pos.title()}",
+                        ukuran="realisasi",
+                        nilai=real,
+                        pembulatan=unit(real),
+                        sumber=r["sumber"],
+                    )
+                )
             if pct:
-                rows.append(dict(tahun=tahun, dokumen="realisasi", kode=kode, uraian=f"Persen Realisasi {pos.title()}",
-                                 ukuran="persen", nilai=pct, pembulatan="0.01", sumber=r["sumber"]))
+                rows.append(
+                    dict(
+                        tahun=tahun,
+                        dokumen="realisasi",
+                        kode=kode,
+                        uraian=f"Persen Realisasi {pos.title()}",
+                        ukuran="persen",
+                        nilai=pct,
+                        pembulatan="0.01",
+                        sumber=r["sumber"],
+                    )
+                )
         m = re.search(r"pembiayaan netto ([\d.]+)", r["catatan"])
         if m:
-            rows.append(dict(tahun=tahun, dokumen=dokumen, kode="6", uraian="Pembiayaan Netto", ukuran="anggaran",
-                             nilai=m.group(1).replace(".", ""), pembulatan="1", sumber=r["sumber"]))
+            rows.append(
+                dict(
+                    tahun=tahun,
+                    dokumen=dokumen,
+                    kode="6",
+                    uraian="Pembiayaan Netto",
+                    ukuran="anggaran",
+                    nilai=m.group(1).replace(".", ""),
+                    pembulatan="1",
+                    sumber=r["sumber"],
+                )
+            )
     for r in read(src / "dana_desa.csv"):
         if int(r["tahun"]) >= 2022:
-            rows.append(dict(tahun=r["tahun"], dokumen="murni", kode="DDS", uraian="Dana Desa (jumlah seluruh desa)",
-                             ukuran="anggaran", nilai=r["dana_desa_rp"], pembulatan="1", sumber=r["sumber"]))
+            rows.append(
+                dict(
+                    tahun=r["tahun"],
+                    dokumen="murni",
+                    kode="DDS",
+                    uraian="Dana Desa (jumlah seluruh desa)",
+                    ukuran="anggaran",
+                    nilai=r["dana_desa_rp"],
+                    pembulatan="1",
+                    sumber=r["sumber"],
+                )
+            )
     for r in rows:
         if "." in r["nilai"] and r["ukuran"] != "persen":
             r["nilai"] = f"{float(r['nilai']):.2f}"
@@ -179,10 +247,12 @@ def published(src: Path) -> None:
 def main(src: Path) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     kec = read(src / "kecamatan.csv")
-    write("kecamatan.csv", ["kode", "nama", "ibukota", "luas_km2", "penduduk_2020", "jumlah_desa",
-                            "jumlah_kelurahan", "lat", "lng"], kec)
-    write("desa.csv", ["kode", "nama", "kode_kecamatan", "kecamatan", "jenis", "lat", "lng"],
-          read(src / "desa.csv"))
+    write(
+        "kecamatan.csv",
+        ["kode", "nama", "ibukota", "luas_km2", "penduduk_2020", "jumlah_desa", "jumlah_kelurahan", "lat", "lng"],
+        kec,
+    )
+    write("desa.csv", ["kode", "nama", "kode_kecamatan", "kecamatan", "jenis", "lat", "lng"], read(src / "desa.csv"))
     kode_kec = {k["nama"]: k["kode"] for k in kec}
     opd = read(src / "opd.csv")
     for r in opd:

@@ -1,0 +1,58 @@
+# Two commands do everything on a fresh Debian/Ubuntu machine with Python 3.11+ and make:
+#   make run    serve the app on the demo data at http://127.0.0.1:$(PORT)
+#   make test   install test needs (incl. Chromium) and run the whole suite
+PY      ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+PORT    ?= 8050
+DB      := $(or $(BUDGET_DB),data/budget.duckdb)
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+WORKERS ?= 2
+
+.PHONY: run dev test lint bench demo info venv clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PY) -m venv $(VENV); }
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+venv: $(VENV)/.runtime
+
+$(DB): | $(VENV)/.runtime
+	$(BIN)/python -m etl demo
+
+demo: $(VENV)/.runtime
+	$(BIN)/python -m etl demo
+
+info: $(VENV)/.runtime
+	$(BIN)/python -m etl info
+
+run: $(VENV)/.runtime $(DB)
+	$(BIN)/gunicorn app:server --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --threads 4 --timeout 60 \
+		--access-logfile - --forwarded-allow-ips 127.0.0.1
+
+dev: $(VENV)/.runtime $(DB)
+	DASH_DEBUG=1 $(BIN)/python app.py
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+
+test: $(VENV)/.dev chromium
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+bench: $(VENV)/.runtime $(DB)
+	$(BIN)/python bench/overview.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,49 @@
+"""Anggaran Terbuka: the Dash app. `server` is the WSGI entry point for gunicorn (app:server)."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import dash
+from dash import Dash, dcc, html
+
+from components.shell import ID_FOOTER, ID_NAV, ID_URL
+
+logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))
+
+app = Dash(
+    __name__,
+    use_pages=True,
+    serve_locally=True,  # every script and stylesheet comes from this server: no CDN
+    title="Anggaran Terbuka · Kabupaten Batang",
+    update_title=None,
+    meta_tags=[
+        {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+        {"name": "description", "content": "APBD dan APBDes Kabupaten Batang, terbuka untuk semua warga."},
+        {"name": "theme-color", "content": "#143d6b"},
+    ],
+)
+app.layout = html.Div(
+    [
+        dcc.Location(id=ID_URL),
+        html.Header(id=ID_NAV, className="shell-header"),
+        html.Main(dash.page_container, className="container py-3"),
+        html.Footer(id=ID_FOOTER, className="shell-footer"),
+    ]
+)
+server = app.server
+
+import callbacks.shell  # noqa: E402,F401  (registers the shell callback)
+
+
+@server.after_request
+def _security_headers(resp):
+    resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+    resp.headers.setdefault("Referrer-Policy", "same-origin")
+    return resp
+
+
+if __name__ == "__main__":
+    # `make dev` sets DASH_DEBUG=1; served processes (gunicorn) never run the debugger.
+    app.run(host="127.0.0.1", port=int(os.environ.get("PORT", "8050")), debug=os.environ.get("DASH_DEBUG") == "1")

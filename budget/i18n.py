@@ -1,0 +1,125 @@
+"""Every UI string, Indonesian first, with English. `t(key, lang, **values)` formats one.
+
+Domain words (anggaran, realisasi, serapan, tahap, OPD, desa ...) stay Indonesian in both
+languages, as the people who use the English switch already know them.
+"""
+
+from __future__ import annotations
+
+from babel.dates import format_datetime, get_month_names
+
+LANGS = ("id", "en")
+DEFAULT_LANG = "id"
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # shell
+    "app.title": ("Anggaran Terbuka", "Anggaran Terbuka"),
+    "app.region": ("Kabupaten Batang", "Batang Regency"),
+    "app.tagline": ("APBD dan APBDes untuk semua warga", "The regency and village budgets, open to every resident"),
+    "nav.home": ("Ringkasan", "Overview"),
+    "nav.apbd": ("APBD", "APBD"),
+    "nav.desa": ("Desa", "Villages"),
+    "nav.serapan": ("Serapan", "Absorption"),
+    "nav.rapat": ("Rapat", "Meeting"),
+    "nav.data": ("Data", "Data"),
+    "nav.year": ("Tahun", "Year"),
+    "nav.lang_switch": ("English", "Bahasa Indonesia"),
+    "nav.lang_switch_short": ("EN", "ID"),
+    "nav.menu": ("Menu", "Menu"),
+    # notices
+    "notice.illustrative": (
+        "Data demo. Total kabupaten per kelompok dan jenis sama dengan angka resmi yang dipublikasikan; "
+        "rincian di bawahnya (OPD, program, desa, realisasi bulanan) adalah data ilustratif buatan generator, "
+        "bukan data resmi.",
+        "Demo data. Regency totals by kelompok and jenis equal the published official figures; everything below "
+        "them (OPD, programme, village, monthly realisation) is generated, illustrative data, not official data.",
+    ),
+    "notice.opd_codes": (
+        "Kode OPD bersifat indikatif (mengikuti pola kode SIPD), bukan kode resmi.",
+        "OPD codes are indicative (they follow the SIPD pattern); they are not the official codes.",
+    ),
+    "notice.no_data": (
+        "Data belum tersedia. Petugas data dapat memuatnya dengan `python -m etl load` atau `make run`.",
+        "No data has been published yet. The data officer can load it with `python -m etl load` or `make run`.",
+    ),
+    "notice.year_not_found": (
+        "Tahun {value} tidak ditemukan. Tahun yang tersedia: {years}.",
+        "Year {value} was not found. Available years: {years}.",
+    ),
+    "notice.tahap_not_found": (
+        "Tahap {value} tidak ditemukan untuk tahun {tahun}; ditampilkan tahap {tahap}.",
+        "Stage {value} was not found for {tahun}; showing {tahap} instead.",
+    ),
+    "notice.error": (
+        "Maaf, halaman ini gagal dimuat. Coba muat ulang; jika masih gagal, hubungi pengelola.",
+        "Sorry, this page failed to load. Try reloading; if it keeps failing, contact the administrators.",
+    ),
+    "notice.page_not_found": ("Halaman tidak ditemukan.", "Page not found."),
+    "notice.back_home": ("Kembali ke ringkasan", "Back to the overview"),
+    # overview
+    "home.heading": ("APBD Kabupaten Batang {tahun}", "Batang Regency budget (APBD) {tahun}"),
+    "home.tahap": ("Tahap", "Stage"),
+    "tahap.murni": ("Murni", "Murni (original)"),
+    "tahap.perubahan": ("Perubahan", "Perubahan (revised)"),
+    "kpi.pendapatan": ("Pendapatan", "Pendapatan (revenue)"),
+    "kpi.belanja": ("Belanja", "Belanja (spending)"),
+    "kpi.pembiayaan": ("Pembiayaan netto", "Pembiayaan netto (net financing)"),
+    "kpi.serapan": ("Serapan belanja", "Serapan (absorption)"),
+    "kpi.anggaran": ("Anggaran", "Anggaran (budget)"),
+    "kpi.realisasi": ("Realisasi", "Realisasi (realised)"),
+    "kpi.realisasi_pct": ("{pct} dari anggaran", "{pct} of budget"),
+    "kpi.pembiayaan_detail": (
+        "Penerimaan {masuk} dikurangi pengeluaran {keluar}",
+        "Receipts {masuk} less payments {keluar}",
+    ),
+    "kpi.serapan_detail": (
+        "Realisasi belanja s.d. {bulan}; rencana kas s.d. bulan itu {plan}",
+        "Belanja realised to end of {bulan}; cash plan to that month {plan}",
+    ),
+    "kpi.no_realisasi": ("Belum ada realisasi", "No realisation yet"),
+    "kpi.until": ("s.d. {bulan}", "to end of {bulan}"),
+    "curve.title": (
+        "Realisasi belanja kumulatif dibanding rencana kas",
+        "Cumulative belanja realised against the cash plan",
+    ),
+    "curve.realisasi": ("Realisasi {tahun}", "Realised {tahun}"),
+    "curve.rencana": ("Rencana kas {tahun}", "Cash plan {tahun}"),
+    "curve.prev": ("Realisasi {tahun}", "Realised {tahun}"),
+    "curve.anggaran": ("Anggaran belanja", "Belanja budget"),
+    "curve.caption": (
+        "Garis biru: belanja yang sudah dibayar (kumulatif). Garis abu-abu putus-putus: rencana penarikan dana "
+        "(anggaran kas). Jarak di antara keduanya menunjukkan belanja yang tertunda.",
+        "Blue line: belanja actually paid (cumulative). Grey dashed line: the planned disbursements (cash plan). "
+        "The gap between them is spending that is running late.",
+    ),
+    "curve.table_caption": ("Tabel data grafik", "Chart data as a table"),
+    "col.bulan": ("Bulan", "Month"),
+    "col.realisasi_kum": ("Realisasi kumulatif", "Realised, cumulative"),
+    "col.rencana_kum": ("Rencana kas kumulatif", "Cash plan, cumulative"),
+    # footer
+    "footer.source": ("Sumber data", "Data source"),
+    "footer.updated": ("Pembaruan data terakhir", "Data last updated"),
+    "footer.official": (
+        "Angka resmi: Perda APBD Kabupaten Batang dan publikasi Pemkab (lihat docs/DATA_FORMAT.md).",
+        "Official figures: Batang Regency APBD bylaws and government publications (see docs/DATA_FORMAT.md).",
+    ),
+    "footer.licence": ("Kode sumber terbuka.", "Open-source code."),
+}
+
+
+def norm_lang(value: object) -> str:
+    """Allow-list the language parameter from the URL."""
+    return value if value in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
+    text = STRINGS[key][1 if norm_lang(lang) == "en" else 0]
+    return text.format(**values) if values else text
+
+
+def month(m: int, lang: str = DEFAULT_LANG, width: str = "wide") -> str:
+    return get_month_names(width, locale="id_ID" if norm_lang(lang) == "id" else "en_US")[m]
+
+
+def datetime_text(value, lang: str = DEFAULT_LANG) -> str:
+    return format_datetime(value, "d MMMM y HH:mm", locale="id_ID" if norm_lang(lang) == "id" else "en_US")

@@ -1,0 +1,1 @@
+"""One module per page; each callback reads inputs, calls the query layer and a builder."""

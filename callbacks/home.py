@@ -1,0 +1,215 @@
+"""The overview page: regency KPIs for a year and the cumulative realisation curve."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from budget import queries
+from budget.fmt import percent, rupiah, rupiah_full
+from budget.i18n import month, t
+from callbacks.state import PageState, resolve
+from components import notices
+from components.figures import GRAPH_CONFIG, cumulative_curve
+from components.urls import href
+
+ID_KPIS = "home-kpis"
+ID_CURVE = "home-curve"
+ID_TAHAP = "home-tahap"
+
+
+def _kpi(kpi_id: str, title: str, value, lines: list) -> dbc.Col:
+    return dbc.Col(
+        dbc.Card(
+            dbc.CardBody(
+                [
+                    html.Div(title, className="kpi-title"),
+                    html.Div(value, className="kpi-value", id=f"{kpi_id}-value"),
+                    *lines,
+                ]
+            ),
+            className="h-100 kpi-card",
+            id=kpi_id,
+        ),
+        xs=12,
+        sm=6,
+        xl=3,
+        className="mb-3",
+    )
+
+
+def _cumulative(values: list) -> list:
+    out, run = [], None
+    for v in values:
+        if v is not None:
+            run = (run or 0) + v
+        out.append(run)
+    return out
+
+
+def render(tahun=None, tahap=None, lang=None, **_ignored) -> html.Div:
+    st: PageState = resolve(tahun, tahap, lang)
+    L = st.lang
+    body: list = [notices.info(p, "warning", id="page-problem") for p in st.problems]
+    if st.year_missing:
+        body.append(dcc.Link(t("notice.back_home", L), href=href("/", {"lang": L})))
+        return html.Div(body)
+    if queries.is_illustrative(st.tahun):
+        body.append(notices.illustrative(L))
+    ov = queries.overview(st.tahun, st.tahap)
+    monthly = queries.monthly_belanja(st.tahun)
+    last = ov.bulan_terakhir
+    actual = _cumulative([r for _, r, _ in monthly])
+    actual = [v if (last and m <= last) else None for m, v in zip(range(1, 13), actual)]
+    plan = _cumulative([k for _, _, k in monthly])
+    prev_years = [y for y in st.years if y == st.tahun - 1]
+    previous = _cumulative([r for _, r, _ in queries.monthly_belanja(prev_years[0])]) if prev_years else None
+
+    stage_buttons = dbc.ButtonGroup(
+        [
+            dcc.Link(
+                t(f"tahap.{s}", L),
+                href=href("/", {"tahun": st.tahun, "tahap": s, "lang": L}),
+                className="btn btn-sm " + ("btn-primary" if s == st.tahap else "btn-outline-primary"),
+                id=f"home-tahap-{s}",
+            )
+            for s in st.stages
+        ],
+        id=ID_TAHAP,
+        className="ms-md-3",
+    )
+    header = html.Div(
+        [
+            html.H1(t("home.heading", L, tahun=st.tahun), className="h3 mb-2 mb-md-0"),
+            html.Div(
+                [html.Span(t("home.tahap", L) + ": ", className="small text-body-secondary me-1"), stage_buttons],
+                className="d-flex align-items-center",
+            ),
+        ],
+        className="d-flex flex-wrap align-items-center justify-content-between mb-3",
+    )
+
+    until = t("kpi.until", L, bulan=month(last, L)) if last else t("kpi.no_realisasi", L)
+    plan_to_date = plan[last - 1] if last else None
+    kpis = dbc.Row(
+        [
+            _kpi(
+                "kpi-pendapatan",
+                t("kpi.pendapatan", L),
+                rupiah(ov.pendapatan, L),
+                [
+                    html.Div(rupiah_full(ov.pendapatan, L), className="kpi-full", id="kpi-pendapatan-full"),
+                    html.Div(
+                        [
+                            t("kpi.realisasi", L),
+                            " ",
+                            until,
+                            ": ",
+                            html.Strong(rupiah(ov.realisasi_pendapatan, L)),
+                            " (",
+                            percent(ov.capaian_pendapatan, L),
+                            ")",
+                        ],
+                        className="kpi-sub",
+                    ),
+                ],
+            ),
+            _kpi(
+                "kpi-belanja",
+                t("kpi.belanja", L),
+                rupiah(ov.belanja, L),
+                [
+                    html.Div(rupiah_full(ov.belanja, L), className="kpi-full", id="kpi-belanja-full"),
+                    html.Div(
+                        [t("kpi.realisasi", L), " ", until, ": ", html.Strong(rupiah(ov.realisasi_belanja, L))],
+                        className="kpi-sub",
+                    ),
+                ],
+            ),
+            _kpi(
+                "kpi-pembiayaan",
+                t("kpi.pembiayaan", L),
+                rupiah(ov.pembiayaan_netto, L),
+                [
+                    html.Div(rupiah_full(ov.pembiayaan_netto, L), className="kpi-full", id="kpi-pembiayaan-full"),
+                    html.Div(
+                        t(
+                            "kpi.pembiayaan_detail",
+                            L,
+                            masuk=rupiah(ov.penerimaan_pembiayaan, L),
+                            keluar=rupiah(ov.pengeluaran_pembiayaan, L),
+                        ),
+                        className="kpi-sub",
+                    ),
+                ],
+            ),
+            _kpi(
+                "kpi-serapan",
+                t("kpi.serapan", L),
+                percent(ov.serapan, L),
+                [
+                    html.Div(
+                        t(
+                            "kpi.serapan_detail",
+                            L,
+                            bulan=month(last, L),
+                            plan=percent(plan_to_date / ov.belanja * 100 if plan_to_date and ov.belanja else None, L),
+                        )
+                        if last
+                        else t("kpi.no_realisasi", L),
+                        className="kpi-sub",
+                    ),
+                ],
+            ),
+        ],
+        id=ID_KPIS,
+    )
+
+    fig = cumulative_curve(st.tahun, actual, plan, previous, ov.belanja, L)
+    table = html.Details(
+        [
+            html.Summary(t("curve.table_caption", L), className="small"),
+            dbc.Table(
+                [
+                    html.Thead(
+                        html.Tr(
+                            [
+                                html.Th(t("col.bulan", L)),
+                                html.Th(t("col.realisasi_kum", L), className="text-end"),
+                                html.Th(t("col.rencana_kum", L), className="text-end"),
+                            ]
+                        )
+                    ),
+                    html.Tbody(
+                        [
+                            html.Tr(
+                                [
+                                    html.Td(month(m, L)),
+                                    html.Td(rupiah_full(a, L) if a is not None else "–", className="text-end"),
+                                    html.Td(rupiah_full(p, L) if p is not None else "–", className="text-end"),
+                                ]
+                            )
+                            for m, a, p in zip(range(1, 13), actual, plan)
+                        ]
+                    ),
+                ],
+                size="sm",
+                striped=True,
+                responsive=True,
+                className="small mt-2",
+            ),
+        ],
+        className="mt-2",
+    )
+    curve = dbc.Card(
+        dbc.CardBody(
+            [
+                html.H2(t("curve.title", L), className="h5"),
+                dcc.Graph(id=ID_CURVE, figure=fig, config=GRAPH_CONFIG),
+                html.P(t("curve.caption", L), className="small text-body-secondary mb-0"),
+                table,
+            ]
+        ),
+        className="mb-3",
+    )
+    return html.Div(body + [header, kpis, curve])

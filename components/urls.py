@@ -1,0 +1,25 @@
+"""URLs carry every piece of page state, so any view can be pasted into a chat and reopen."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode
+
+STATE_KEYS = ("tahun", "lang")  # carried from page to page by the navbar
+
+
+def parse_search(search: str | None) -> dict[str, str]:
+    """First value of each query parameter; unknown keys are kept for the page to reject."""
+    q = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+    return {k: v[0] for k, v in q.items() if v}
+
+
+def href(path: str, params: dict[str, object] | None = None, **overrides: object) -> str:
+    merged = {**(params or {}), **overrides}
+    clean = {k: v for k, v in merged.items() if v not in (None, "")}
+    if clean.get("lang") == "id":
+        clean.pop("lang")  # Indonesian is the default: keep URLs short
+    return path + ("?" + urlencode(clean) if clean else "")
+
+
+def carried(params: dict[str, object]) -> dict[str, object]:
+    return {k: params[k] for k in STATE_KEYS if params.get(k)}

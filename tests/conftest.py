@@ -1,0 +1,75 @@
+"""Session fixtures: the real demo database, built once through the real ETL (seeded)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.chrome.options import Options
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def pytest_setup_options():
+    """dash.testing's browser: Debian's Chromium, headless, with no background network chatter."""
+    options = Options()
+    if Path("/usr/bin/chromium").exists():
+        options.binary_location = "/usr/bin/chromium"
+    for arg in (
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--window-size=1280,900",
+    ):
+        options.add_argument(arg)
+    return options
+
+
+def run_etl(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "BUDGET_DB": str(db)}
+    proc = subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"etl {args} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """The demo database, published by `python -m etl demo`; BUDGET_DB points at it for the session."""
+    db = tmp_path_factory.mktemp("db") / "budget.duckdb"
+    run_etl("demo", db=db)
+    os.environ["BUDGET_DB"] = str(db)
+    return db
+
+
+@pytest.fixture
+def db_copy(demo_db, tmp_path) -> Path:
+    """A private copy of the demo database for tests that publish over it."""
+    dst = tmp_path / "budget.duckdb"
+    shutil.copy2(demo_db, dst)
+    return dst
+
+
+@pytest.fixture
+def con(demo_db):
+    import duckdb
+
+    c = duckdb.connect(str(demo_db), read_only=True)
+    yield c
+    c.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
