@@ -37,7 +37,7 @@ def server(demo_db):
             break
         except (urllib.error.URLError, ConnectionError):
             if proc.poll() is not None:
-                raise AssertionError(proc.stdout.read())
+                raise AssertionError(proc.stdout.read()) from None
             time.sleep(0.3)
     yield url
     proc.terminate()
