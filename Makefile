@@ -53,6 +53,7 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.runtime $(DB)
 	$(BIN)/python bench/overview.py
+	$(BIN)/python bench/explorer.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

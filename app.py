@@ -26,7 +26,7 @@ app = Dash(
 )
 app.layout = html.Div(
     [
-        dcc.Location(id=ID_URL),
+        dcc.Location(id=ID_URL, refresh="callback-nav"),
         html.Header(id=ID_NAV, className="shell-header"),
         html.Main(dash.page_container, className="container py-3"),
         html.Footer(id=ID_FOOTER, className="shell-footer"),

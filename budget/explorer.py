@@ -1,0 +1,467 @@
+"""Drill-down queries for the APBD explorer: one result shape at every level of every hierarchy.
+
+A node is a filter (dimension, SKPD, code prefix, or one line item); its children are a GROUP BY
+over that filter. Anggaran and realisasi are grouped separately and FULL-joined, so every rupiah of
+either side appears in exactly one child and the children always sum to the node. Identifiers in
+the SQL come only from the fixed level tables below; every value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from budget import db
+
+ZERO = Decimal("0.00")
+DIMENSIONS = ("org", "ekonomi", "fungsi", "pendapatan", "pendapatan_opd")
+ROW_LIMIT = 1000  # children beyond this are returned as one aggregated row, flagged
+RE_SKPD = re.compile(r"\d\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}")
+RE_KODE = re.compile(r"\d{1,2}(\.\d{1,4}){0,5}")
+RE_SUMBER = re.compile(r"[\w .,/()&'-]{1,60}")
+
+# (level name, code column, code length) for each dimension, root first.
+LEVELS = {
+    "org": [
+        ("skpd", "kode_skpd", 0),
+        ("program", "kode_sub_kegiatan", 7),
+        ("kegiatan", "kode_sub_kegiatan", 12),
+        ("sub_kegiatan", "kode_sub_kegiatan", 17),
+    ],
+    "fungsi": [
+        ("urusan", "kode_sub_kegiatan", 1),
+        ("bidang_urusan", "kode_sub_kegiatan", 4),
+        ("program", "kode_sub_kegiatan", 7),
+        ("kegiatan", "kode_sub_kegiatan", 12),
+        ("sub_kegiatan", "kode_sub_kegiatan", 17),
+    ],
+    "ekonomi": [
+        ("kelompok", "kode_rekening", 3),
+        ("jenis", "kode_rekening", 6),
+        ("objek", "kode_rekening", 9),
+        ("rincian_objek", "kode_rekening", 12),
+        ("sub_rincian_objek", "kode_rekening", 17),
+    ],
+    "pendapatan": [
+        ("kelompok", "kode_rekening", 3),
+        ("jenis", "kode_rekening", 6),
+        ("objek", "kode_rekening", 9),
+        ("rincian_objek", "kode_rekening", 12),
+        ("sub_rincian_objek", "kode_rekening", 17),
+    ],
+    "pendapatan_opd": [("skpd", "kode_skpd", 0)],
+}
+AKUN = {"org": "5", "fungsi": "5", "ekonomi": "5", "pendapatan": "4", "pendapatan_opd": "4"}
+LINE_NAME = {
+    "program": "nama_program",
+    "kegiatan": "nama_kegiatan",
+    "sub_kegiatan": "nama_sub_kegiatan",
+    "skpd": "nama_skpd",
+}
+
+
+@dataclass(frozen=True)
+class Node:
+    dim: str = "org"
+    skpd: str | None = None
+    kode: str | None = None  # a code prefix in the dimension's code column
+    rek: str | None = None  # with skpd and kode (sub kegiatan): one line item
+    sd: str | None = None
+    tanpa: bool = False  # the lines under `kode` that have no code at the next level
+
+    @property
+    def is_line(self) -> bool:
+        return self.rek is not None
+
+    def params(self) -> dict[str, str | None]:
+        return {
+            "dim": self.dim,
+            "skpd": self.skpd,
+            "kode": self.kode,
+            "rek": self.rek,
+            "sd": self.sd,
+            "tanpa": "1" if self.tanpa else None,
+        }
+
+
+class BadNode(ValueError):
+    """A URL or callback asked for a node that cannot exist (bad dimension or malformed code)."""
+
+
+def parse_node(dim=None, skpd=None, kode=None, rek=None, sd=None, tanpa=None) -> Node:
+    """Check untrusted parameters against the allow-list and code patterns."""
+    dim = dim or "org"
+    if dim not in DIMENSIONS:
+        raise BadNode(f"dim={str(dim)[:30]}")
+    for name, value, pattern in (("skpd", skpd, RE_SKPD), ("kode", kode, RE_KODE), ("rek", rek, RE_KODE)):
+        if value not in (None, "") and not pattern.fullmatch(str(value)):
+            raise BadNode(f"{name}={str(value)[:40]}")
+    if sd not in (None, "") and not RE_SUMBER.fullmatch(str(sd)):
+        raise BadNode(f"sd={str(sd)[:40]}")
+    node = Node(dim, skpd or None, kode or None, rek or None, sd or None, tanpa in ("1", 1, True))
+    if node.is_line and not (node.skpd and dim == "org"):
+        raise BadNode("a line item needs dim=org and skpd")
+    if dim in ("ekonomi", "pendapatan") and node.kode and not node.kode.startswith(AKUN[dim]):
+        raise BadNode(f"kode={node.kode} is not in {dim}")
+    if dim in ("org", "pendapatan_opd") and node.kode and not node.skpd:
+        raise BadNode("kode needs skpd in this dimension")
+    return node
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a node sits in its hierarchy
+# ---------------------------------------------------------------------------------------------
+def _depth(node: Node) -> int:
+    """Index into LEVELS[dim] of the level of this node's children (len(...) = line items)."""
+    levels = LEVELS[node.dim]
+    if node.dim in ("org", "pendapatan_opd"):
+        if not node.skpd:
+            return 0
+        if node.dim == "pendapatan_opd":
+            return len(levels)
+        if not node.kode:
+            return 1
+        for i, (_, _, n) in enumerate(levels):
+            if n and len(node.kode) == n:
+                return i + 1
+        raise BadNode(f"kode={node.kode} is not a programme, kegiatan or sub kegiatan code")
+    if not node.kode or node.kode == AKUN.get(node.dim):
+        return 0
+    for i, (_, _, n) in enumerate(levels):
+        if len(node.kode) == n:
+            return i + 1
+    raise BadNode(f"kode={node.kode} has no level in {node.dim}")
+
+
+def child_level(node: Node) -> str:
+    """'skpd', 'program', ... or 'item' when the children are line items."""
+    if node.is_line:
+        return "none"
+    d = _depth(node)
+    levels = LEVELS[node.dim]
+    return "item" if node.tanpa or d >= len(levels) else levels[d][0]
+
+
+def _filters(node: Node, table: str) -> tuple[list[str], list]:
+    """WHERE conditions (fixed SQL text) and their bound values, for anggaran or realisasi."""
+    if node.is_line:  # one line item, whatever the dimension it was reached from
+        return (
+            [
+                "kode_skpd = ?",
+                "kode_sub_kegiatan IS NOT DISTINCT FROM ?",
+                "kode_rekening = ?",
+                "sumber_dana IS NOT DISTINCT FROM ?",
+            ],
+            [node.skpd, node.kode, node.rek, node.sd],
+        )
+    conds = ["starts_with(kode_rekening, ?)"]
+    params: list = [AKUN[node.dim]]
+    if node.skpd:
+        conds.append("kode_skpd = ?")
+        params.append(node.skpd)
+    if node.kode:
+        col = "kode_rekening" if node.dim in ("ekonomi", "pendapatan") else "kode_sub_kegiatan"
+        if node.dim == "org" and len(node.kode) == 17:
+            conds.append(col + " = ?")
+            params.append(node.kode)
+        else:
+            conds.append("(" + col + " = ? OR starts_with(" + col + ", ? || '.'))")
+            params += [node.kode, node.kode]
+    if node.tanpa:
+        d = _depth(node)
+        if d >= len(LEVELS[node.dim]):
+            raise BadNode("tanpa=1 at the line-item level")
+        _, col, n = LEVELS[node.dim][d]
+        conds.append("(" + col + " IS NULL OR length(" + col + ") < " + str(int(n)) + ")")
+    return conds, params
+
+
+# ---------------------------------------------------------------------------------------------
+# Children
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class Child:
+    key: str  # the child's code (or a line item's "skpd|sub|rek|sd"); "" for the no-code row
+    kode: str
+    nama: str
+    anggaran: Decimal
+    realisasi: Decimal
+    detail: str = ""  # a line item's SKPD / sub kegiatan / sumber dana, for display
+    is_item: bool = False
+    rest_count: int = 0  # > 0: this row aggregates that many children beyond ROW_LIMIT
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return self.realisasi / self.anggaran * 100 if self.anggaran else None
+
+    @property
+    def sisa(self) -> Decimal:
+        return self.anggaran - self.realisasi
+
+
+@dataclass
+class Children:
+    node: Node
+    level: str
+    rows: list[Child] = field(default_factory=list)
+    truncated: int = 0  # children folded into the last row because of ROW_LIMIT
+
+    @property
+    def anggaran(self) -> Decimal:
+        return sum((c.anggaran for c in self.rows), ZERO)
+
+    @property
+    def realisasi(self) -> Decimal:
+        return sum((c.realisasi for c in self.rows), ZERO)
+
+
+def _group_sql(level: str, node: Node) -> tuple[str, str, str]:
+    """(child key expression, name expression on lines, reference join) for a non-item level."""
+    d = _depth(node)
+    name, col, n = LEVELS[node.dim][d]
+    if name == "skpd":
+        return "kode_skpd", "any_value(nama_skpd)", ""
+    key = "CASE WHEN length(" + col + ") >= " + str(int(n)) + " THEN left(" + col + ", " + str(int(n)) + ") END"
+    if col == "kode_rekening":
+        line_name = "any_value(nama_rekening) FILTER (WHERE length(kode_rekening) = " + str(int(n)) + ")"
+        return key, line_name, "ref_rekening_apbd"
+    return key, ("any_value(" + LINE_NAME[name] + ")" if name in LINE_NAME else "NULL"), "ref_program"
+
+
+def children(tahun: int, tahap: str, node: Node) -> Children:
+    """The node's children with anggaran (this tahap) and realisasi (the year to date)."""
+    level = child_level(node)
+    out = Children(node, level)
+    if level == "none":
+        return out
+    conds, params = _filters(node, "a")
+    where = " AND ".join(conds)
+    if level == "item":
+        rows = db.query(
+            """
+            WITH a AS (
+              SELECT kode_skpd, kode_sub_kegiatan, kode_rekening, sumber_dana, any_value(nama_skpd) AS nama_skpd,
+                     any_value(nama_sub_kegiatan) AS nama_sub, any_value(nama_rekening) AS nama_rek,
+                     SUM(nilai) AS anggaran
+              FROM apbd_anggaran WHERE tahun = ? AND tahap = ? AND """
+            + where
+            + """ GROUP BY ALL),
+            r AS (
+              SELECT kode_skpd, kode_sub_kegiatan, kode_rekening, sumber_dana, SUM(nilai) AS realisasi
+              FROM apbd_realisasi WHERE tahun = ? AND """
+            + where
+            + """ GROUP BY ALL),
+            j AS (
+              SELECT COALESCE(a.kode_skpd, r.kode_skpd) AS skpd, COALESCE(a.kode_sub_kegiatan, r.kode_sub_kegiatan) AS sub,
+                     COALESCE(a.kode_rekening, r.kode_rekening) AS rek, COALESCE(a.sumber_dana, r.sumber_dana) AS sd,
+                     a.nama_skpd, a.nama_sub, a.nama_rek, COALESCE(a.anggaran, 0) AS anggaran,
+                     COALESCE(r.realisasi, 0) AS realisasi
+              FROM a FULL JOIN r ON a.kode_skpd = r.kode_skpd
+                AND a.kode_sub_kegiatan IS NOT DISTINCT FROM r.kode_sub_kegiatan
+                AND a.kode_rekening = r.kode_rekening AND a.sumber_dana IS NOT DISTINCT FROM r.sumber_dana)
+            SELECT j.*, COALESCE(j.nama_rek, rr.nama) AS nama, COALESCE(j.nama_skpd, o.nama) AS skpd_nama
+            FROM j LEFT JOIN ref_rekening_apbd rr ON rr.kode = j.rek LEFT JOIN ref_opd o ON o.kode = j.skpd
+            ORDER BY anggaran DESC, realisasi DESC, rek, skpd, sub, sd
+            """,
+            [tahun, tahap, *params, tahun, *params],
+        )
+        for skpd, sub, rek, sd, _ns, nama_sub, _nr, ang, real, nama, skpd_nama in rows:
+            detail = " · ".join(
+                x for x in (skpd_nama if node.dim != "org" else None, nama_sub if node.dim != "org" else None, sd) if x
+            )
+            out.rows.append(
+                Child(
+                    "|".join([skpd or "", sub or "", rek or "", sd or ""]),
+                    rek or "",
+                    nama or rek or "",
+                    Decimal(ang),
+                    Decimal(real),
+                    detail,
+                    is_item=True,
+                )
+            )
+    else:
+        key, line_name, ref = _group_sql(level, node)
+        ref_join = ""
+        if ref == "ref_rekening_apbd":
+            ref_join = "LEFT JOIN ref_rekening_apbd ref ON ref.kode = j.k"
+        elif ref == "ref_program":
+            ref_join = "LEFT JOIN ref_program ref ON ref.kode = j.k"
+        ref_name = "ref.nama" if ref_join else "NULL"
+        rows = db.query(
+            """
+            WITH a AS (SELECT """
+            + key
+            + """ AS k, """
+            + line_name
+            + """ AS nama, SUM(nilai) AS anggaran
+                       FROM apbd_anggaran WHERE tahun = ? AND tahap = ? AND """
+            + where
+            + """ GROUP BY 1),
+            r AS (SELECT """
+            + key
+            + """ AS k, SUM(nilai) AS realisasi
+                  FROM apbd_realisasi WHERE tahun = ? AND """
+            + where
+            + """ GROUP BY 1),
+            j AS (SELECT COALESCE(a.k, r.k) AS k, a.nama, COALESCE(a.anggaran, 0) AS anggaran,
+                         COALESCE(r.realisasi, 0) AS realisasi
+                  FROM a FULL JOIN r ON a.k IS NOT DISTINCT FROM r.k),
+            n AS (SELECT j.k, COALESCE("""
+            + ref_name
+            + """, j.nama, o.nama) AS nama, j.anggaran, j.realisasi,
+                         row_number() OVER (ORDER BY j.anggaran DESC, j.realisasi DESC, j.k) AS rn
+                  FROM j """
+            + ref_join
+            + """ LEFT JOIN ref_opd o ON o.kode = j.k),
+            m AS (SELECT CASE WHEN rn <= ? THEN k END AS k, CASE WHEN rn <= ? THEN nama END AS nama,
+                         anggaran, realisasi, rn, rn > ? AS rest FROM n)
+            SELECT k, nama, SUM(anggaran), SUM(realisasi), COUNT(*), MIN(rn) FROM m
+            GROUP BY rest, k, nama ORDER BY MIN(rn)
+            """,
+            [tahun, tahap, *params, tahun, *params, ROW_LIMIT, ROW_LIMIT, ROW_LIMIT],
+        )
+        for k, nama, ang, real, count, rn in rows:
+            if rn > ROW_LIMIT:
+                out.truncated = count
+                out.rows.append(Child("", "", "", Decimal(ang), Decimal(real), rest_count=count))
+            else:
+                out.rows.append(Child(k or "", k or "", nama or "", Decimal(ang), Decimal(real)))
+    return out
+
+
+def child_node(node: Node, token: str) -> Node:
+    """The node a click on a child opens. `token` is untrusted (it comes back from the browser):
+    it is re-parsed and re-validated, never used as SQL or as a URL."""
+    token = str(token or "")[:200]
+    if token == "":  # the explicit row of lines without a code at this level
+        return parse_node(**{**node.params(), "tanpa": "1"})
+    if child_level(node) == "item":
+        parts = token.split("|")
+        if len(parts) != 4:
+            raise BadNode("line item token")
+        skpd, sub, rek, sd = parts
+        return parse_node("org", skpd, sub or None, rek, sd or None)
+    if node.dim in ("org", "pendapatan_opd") and not node.skpd:
+        return parse_node(node.dim, skpd=token)
+    return parse_node(node.dim, skpd=node.skpd, kode=token)
+
+
+# ---------------------------------------------------------------------------------------------
+# The selected node: names, totals over tahap and years, months
+# ---------------------------------------------------------------------------------------------
+def crumbs(node: Node) -> list[tuple[Node, str, str]]:
+    """(node, level, code) from the root down to this node; names come from `names()`."""
+    root = Node(node.dim)
+    out: list[tuple[Node, str, str]] = [(root, "root", "")]
+    if node.skpd:
+        out.append((Node(node.dim, node.skpd), "skpd", node.skpd))
+    if node.kode:
+        levels = LEVELS[node.dim]
+        for name, _col, n in levels:
+            if n and len(node.kode) >= n and (node.dim not in ("ekonomi", "pendapatan") or n > 1):
+                out.append((replace(root, skpd=node.skpd, kode=node.kode[:n]), name, node.kode[:n]))
+    if node.is_line:
+        out.append((node, "item", node.rek or ""))
+    if node.tanpa:
+        out.append((node, "tanpa", ""))
+    return out
+
+
+def names(node: Node) -> dict[str, str]:
+    """Display names of the node's SKPD, codes and line, from the reference tables and the lines."""
+    codes = [c for _, lvl, c in crumbs(node) if c and lvl not in ("skpd", "item", "tanpa")]
+    out: dict[str, str] = {}
+    if node.skpd:
+        r = db.query(
+            "SELECT nama FROM ref_opd WHERE kode = ? UNION ALL "
+            "(SELECT any_value(nama_skpd) FROM apbd_anggaran WHERE kode_skpd = ?)",
+            [node.skpd, node.skpd],
+        )
+        out[node.skpd] = next((x[0] for x in r if x[0]), node.skpd)
+    if codes:
+        ref = "ref_rekening_apbd" if node.dim in ("ekonomi", "pendapatan") else "ref_program"
+        rows = db.query("SELECT kode, nama FROM " + ref + " WHERE kode IN (SELECT unnest(?))", [codes])
+        out.update(dict(rows))
+        if node.dim in ("org", "fungsi"):
+            # The lines' own names win for programme/kegiatan/sub kegiatan (they are the source's).
+            rows = db.query(
+                "SELECT kode_program, any_value(nama_program) FROM apbd_anggaran WHERE kode_program IN "
+                "(SELECT unnest(?)) GROUP BY 1 UNION ALL SELECT kode_kegiatan, any_value(nama_kegiatan) "
+                "FROM apbd_anggaran WHERE kode_kegiatan IN (SELECT unnest(?)) GROUP BY 1 UNION ALL "
+                "SELECT kode_sub_kegiatan, any_value(nama_sub_kegiatan) FROM apbd_anggaran "
+                "WHERE kode_sub_kegiatan IN (SELECT unnest(?)) GROUP BY 1",
+                [codes, codes, codes],
+            )
+            out.update({k: v for k, v in rows if v})
+    if node.is_line:
+        r = db.query(
+            "SELECT nama FROM ref_rekening_apbd WHERE kode = ? UNION ALL "
+            "(SELECT any_value(nama_rekening) FROM apbd_anggaran WHERE kode_rekening = ?)",
+            [node.rek, node.rek],
+        )
+        out[node.rek] = next((x[0] for x in r if x[0]), node.rek)
+    return out
+
+
+def totals_by_year(node: Node) -> list[tuple[int, str, Decimal]]:
+    """(tahun, tahap, anggaran) of this node for every year and tahap in the database."""
+    conds, params = _filters(node, "a")
+    rows = db.query(
+        "SELECT tahun, tahap, SUM(nilai) FROM apbd_anggaran WHERE "
+        + " AND ".join(conds)
+        + " GROUP BY 1, 2 ORDER BY 1, 2",
+        params,
+    )
+    return [(int(t), s, Decimal(v)) for t, s, v in rows]
+
+
+def realised_by_year(node: Node) -> dict[int, tuple[Decimal, int]]:
+    """tahun -> (realisasi, last month with data) for this node."""
+    conds, params = _filters(node, "r")
+    rows = db.query(
+        "SELECT tahun, SUM(nilai), MAX(bulan) FROM apbd_realisasi WHERE " + " AND ".join(conds) + " GROUP BY 1",
+        params,
+    )
+    return {int(t): (Decimal(v), int(m)) for t, v, m in rows}
+
+
+def monthly(tahun: int, node: Node) -> tuple[list[Decimal | None], list[Decimal | None] | None]:
+    """Realisasi per month (None after the last month with data) and the cash plan per month where
+    a plan exists at this level (the regency and each SKPD), else None."""
+    conds, params = _filters(node, "r")
+    rows = dict(
+        db.query(
+            "SELECT bulan, SUM(nilai) FROM apbd_realisasi WHERE tahun = ? AND " + " AND ".join(conds) + " GROUP BY 1",
+            [tahun, *params],
+        )
+    )
+    last = db.query("SELECT MAX(bulan) FROM apbd_realisasi WHERE tahun = ?", [tahun])[0][0] or 0
+    real = [Decimal(rows.get(m, 0)) if m <= last else None for m in range(1, 13)]
+    plan = None
+    is_root = not node.skpd and node.kode in (None, "5") and not node.tanpa
+    is_opd = node.dim == "org" and bool(node.skpd) and not node.kode and not node.is_line
+    plan_level = node.dim in ("org", "fungsi", "ekonomi") and (is_root or is_opd)
+    if plan_level:
+        prow = dict(
+            db.query(
+                "SELECT bulan, SUM(nilai) FROM apbd_anggaran_kas WHERE tahun = ? AND (? IS NULL OR kode_skpd = ?) "
+                "GROUP BY 1",
+                [tahun, node.skpd, node.skpd],
+            )
+        )
+        if prow:
+            plan = [Decimal(prow.get(m, 0)) for m in range(1, 13)]
+    return real, plan
+
+
+def exists(tahun: int, tahap: str, node: Node) -> bool:
+    conds, params = _filters(node, "a")
+    where = " AND ".join(conds)
+    row = db.query(
+        "SELECT (SELECT COUNT(*) FROM apbd_anggaran WHERE tahun = ? AND tahap = ? AND " + where + ") + "
+        "(SELECT COUNT(*) FROM apbd_realisasi WHERE tahun = ? AND " + where + ")",
+        [tahun, tahap, *params, tahun, *params],
+    )
+    return bool(row[0][0])

@@ -1,0 +1,221 @@
+"""Figures and tables for the drill-down explorers: rows in, components out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from budget.fmt import percent, rupiah, rupiah_full
+from budget.i18n import t
+from components.figures import BLUE, FONT, GREY, LIGHT
+
+LAINNYA = "~lainnya"  # chart token for the grouped remainder
+
+
+def shorten(text: str, n: int = 38) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
+
+
+def serapan_color(s: Decimal | None) -> str:
+    """Absorption as a colour: red well behind, amber behind, green on track, grey unknown."""
+    if s is None:
+        return "#adb5bd"
+    v = float(s)
+    return "#c0392b" if v < 40 else "#e67e22" if v < 65 else "#2e8b57"
+
+
+def _layout(height: int, **extra) -> dict:
+    return {
+        "margin": {"l": 4, "r": 4, "t": 8, "b": 4},
+        "height": height,
+        "font": {"family": FONT, "size": 12},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "dragmode": False,
+        **extra,
+    }
+
+
+def treemap(items: Sequence[tuple[str, str, Decimal, Decimal, Decimal | None]], lang: str) -> dict:
+    """items: (token, label, anggaran, realisasi, serapan); one tile per child, coloured by serapan.
+    Figures are plain dicts: dcc.Graph takes them as is, without plotly's costly validation."""
+    trace = {
+        "type": "treemap",
+        "labels": [shorten(label, 40) for _, label, *_ in items],
+        "parents": [""] * len(items),
+        "ids": [str(i) for i in range(len(items))],
+        "values": [max(float(a), 0.0) for _, _, a, _, _ in items],
+        "customdata": [[tok, rupiah(a, lang), percent(s, lang, 1)] for tok, _, a, _, s in items],
+        "texttemplate": "%{label}<br>%{customdata[1]}",
+        "hovertemplate": "%{label}<br>%{customdata[1]} · "
+        + t("col.serapan", lang)
+        + " %{customdata[2]}<extra></extra>",
+        "marker": {"colors": [serapan_color(s) for *_, s in items], "line": {"width": 1, "color": "#fff"}},
+        "branchvalues": "remainder",
+        "sort": False,
+        "tiling": {"pad": 2},
+        "pathbar": {"visible": False},
+    }
+    return {"data": [trace], "layout": _layout(320)}
+
+
+def bars(items: Sequence[tuple[str, str, Decimal, Decimal, Decimal | None]], lang: str) -> dict:
+    """Horizontal bars of anggaran with realisasi over them and serapan % as text; largest on top."""
+    rows = list(reversed(items))
+    labels = [shorten(label, 30) for _, label, *_ in rows]
+    tokens = [[tok, rupiah(a, lang), rupiah(r, lang), percent(s, lang, 1)] for tok, _, a, r, s in rows]
+    data = [
+        {
+            "type": "bar",
+            "y": labels,
+            "x": [float(a) for _, _, a, _, _ in rows],
+            "orientation": "h",
+            "name": t("col.anggaran", lang),
+            "marker": {"color": LIGHT},
+            "customdata": tokens,
+            "hovertemplate": "%{y}<br>" + t("col.anggaran", lang) + " %{customdata[1]}<extra></extra>",
+        },
+        {
+            "type": "bar",
+            "y": labels,
+            "x": [float(r) for _, _, _, r, _ in rows],
+            "orientation": "h",
+            "name": t("col.realisasi", lang),
+            "marker": {"color": BLUE},
+            "customdata": tokens,
+            "text": [c[3] for c in tokens],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "width": 0.45,
+            "hovertemplate": "%{y}<br>"
+            + t("col.realisasi", lang)
+            + " %{customdata[2]} (%{customdata[3]})<extra></extra>",
+        },
+    ]
+    top = max([float(a) for _, _, a, _, _ in rows] + [float(r) for _, _, _, r, _ in rows] + [1.0])
+    layout = _layout(
+        60 + 30 * len(rows),
+        barmode="overlay",
+        showlegend=True,
+        legend={"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"},
+        xaxis={"visible": False, "range": [0, top * 1.22], "fixedrange": True},
+        yaxis={"automargin": True, "fixedrange": True, "tickfont": {"size": 11}},
+    )
+    return {"data": data, "layout": layout}
+
+
+def trend(years: list[int], anggaran: list[Decimal | None], realisasi: list[Decimal | None], lang: str) -> dict:
+    from components.figures import _axis_ticks
+
+    def bar(values, name, color):
+        return {
+            "type": "bar",
+            "x": [str(y) for y in years],
+            "y": [float(v) if v is not None else None for v in values],
+            "name": name,
+            "marker": {"color": color},
+            "customdata": [rupiah(v, lang) for v in values],
+            "hovertemplate": "%{x}: %{customdata}<extra>" + name + "</extra>",
+        }
+
+    top = max([float(v) for v in anggaran + realisasi if v is not None] + [1.0])
+    vals, labels = _axis_ticks(top, lang)
+    layout = _layout(
+        260,
+        barmode="group",
+        legend={"orientation": "h", "y": -0.2, "x": 0},
+        yaxis={"tickvals": vals, "ticktext": labels, "gridcolor": "#e9ecef", "fixedrange": True},
+        xaxis={"fixedrange": True},
+    )
+    return {
+        "data": [bar(anggaran, t("col.anggaran", lang), LIGHT), bar(realisasi, t("col.realisasi", lang), BLUE)],
+        "layout": layout,
+    }
+
+
+def children_table(
+    rows: list[dict],
+    lang: str,
+    link: Callable[[str], str | None],
+    total: dict,
+    caption: str,
+    table_id: str,
+) -> dbc.Table:
+    """rows: dicts with token, kode, nama, detail, anggaran, realisasi, serapan, sisa. Names link to the child."""
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t("col.kode", lang), className="d-none d-md-table-cell"),
+                html.Th(t("col.nama", lang)),
+                html.Th(t("col.anggaran", lang), className="text-end"),
+                html.Th(t("col.realisasi", lang), className="text-end"),
+                html.Th(t("col.serapan", lang), className="text-end"),
+                html.Th(t("col.sisa", lang), className="text-end d-none d-sm-table-cell"),
+            ]
+        )
+    )
+    body = []
+    for i, r in enumerate(rows):
+        href = link(r["token"])
+        name: list = [dcc.Link(r["nama"], href=href, id={"type": "apbd-row", "index": i}) if href else r["nama"]]
+        if r.get("detail"):
+            name += [html.Br(), html.Small(r["detail"], className="text-body-secondary")]
+        body.append(
+            html.Tr(
+                [
+                    html.Td(r["kode"], className="d-none d-md-table-cell small text-nowrap"),
+                    html.Td(name),
+                    html.Td(rupiah_full(r["anggaran"], lang), className="text-end text-nowrap"),
+                    html.Td(rupiah_full(r["realisasi"], lang), className="text-end text-nowrap"),
+                    html.Td(
+                        percent(r["serapan"], lang, 1),
+                        className="text-end",
+                        style={"color": serapan_color(r["serapan"])},
+                    ),
+                    html.Td(rupiah_full(r["sisa"], lang), className="text-end text-nowrap d-none d-sm-table-cell"),
+                ]
+            )
+        )
+    foot = html.Tfoot(
+        html.Tr(
+            [
+                html.Td("", className="d-none d-md-table-cell"),
+                html.Th(t("apbd.total", lang)),
+                html.Th(rupiah_full(total["anggaran"], lang), className="text-end text-nowrap", id=f"{table_id}-total"),
+                html.Th(rupiah_full(total["realisasi"], lang), className="text-end text-nowrap"),
+                html.Th(percent(total["serapan"], lang, 1), className="text-end"),
+                html.Th(rupiah_full(total["sisa"], lang), className="text-end text-nowrap d-none d-sm-table-cell"),
+            ]
+        )
+    )
+    return dbc.Table(
+        [html.Caption(caption, className="small"), head, html.Tbody(body), foot],
+        id=table_id,
+        size="sm",
+        hover=True,
+        responsive=True,
+        className="align-middle small mb-1",
+    )
+
+
+def stat(label: str, value, sub=None, id: str | None = None) -> dbc.Col:
+    kw = {"id": id} if id else {}
+    return dbc.Col(
+        html.Div(
+            [
+                html.Div(label, className="kpi-title"),
+                html.Div(value, className="stat-value", **kw),
+                html.Div(sub, className="small text-body-secondary") if sub else None,
+            ]
+        ),
+        xs=6,
+        lg=3,
+        className="mb-2",
+    )
+
+
+__all__ = ["GREY", "LAINNYA", "bars", "children_table", "serapan_color", "shorten", "stat", "treemap", "trend"]

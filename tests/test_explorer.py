@@ -1,0 +1,102 @@
+"""The explorer's query layer: children always sum to their parent, at every level of every hierarchy."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budget import explorer as ex
+from budget import queries
+from budget.export import neutralise, to_csv
+
+
+def _check(tahun: int, tahap: str, node: ex.Node) -> ex.Children:
+    ch = ex.children(tahun, tahap, node)
+    budget = {(y, s): v for y, s, v in ex.totals_by_year(node)}.get((tahun, tahap), Decimal(0))
+    real = ex.realised_by_year(node).get(tahun, (Decimal(0), 0))[0]
+    assert ch.anggaran == budget, (node, ch.level)
+    assert ch.realisasi == real, (node, ch.level)
+    return ch
+
+
+def _walk(tahun, tahap, node, pick):
+    """Follow one child per level down to the line items."""
+    while True:
+        ch = _check(tahun, tahap, node)
+        if ch.level in ("item", "none") or not ch.rows:
+            return ch
+        child = pick(ch.rows)
+        node = ex.child_node(node, child.key)
+
+
+@pytest.mark.parametrize("dim", ex.DIMENSIONS)
+def test_children_sum_to_parent_every_year(demo_db, dim):
+    for tahun in queries.years():
+        for tahap in queries.stages(tahun):
+            root = _check(tahun, tahap, ex.Node(dim))
+            assert root.rows
+            for c in root.rows:  # the whole second level
+                _check(tahun, tahap, ex.child_node(ex.Node(dim), c.key))
+            leaf = _walk(tahun, tahap, ex.Node(dim), lambda rows: rows[0])
+            assert leaf.level == "item" and leaf.rows
+            _walk(tahun, tahap, ex.Node(dim), lambda rows: rows[-1])
+
+
+def test_regency_total_equals_the_overview_kpi(demo_db):
+    for tahun in queries.years():
+        for tahap in queries.stages(tahun):
+            ov = queries.overview(tahun, tahap)
+            assert ex.children(tahun, tahap, ex.Node("org")).anggaran == ov.belanja
+            assert ex.children(tahun, tahap, ex.Node("ekonomi")).anggaran == ov.belanja
+            assert ex.children(tahun, tahap, ex.Node("pendapatan")).anggaran == ov.pendapatan
+            assert ex.children(tahun, tahap, ex.Node("org")).realisasi == ov.realisasi_belanja
+
+
+def test_items_without_a_code_at_a_level_get_an_explicit_row(demo_db):
+    # 4.3.03.02 (kapitasi JKN) is an objek-level line: below objek it has no rincian code.
+    node = ex.Node("pendapatan", kode="4.3.03.02")
+    ch = ex.children(2024, "murni", node)
+    assert [c.key for c in ch.rows] == [""]
+    tanpa = ex.child_node(node, "")
+    assert tanpa.tanpa and ex.child_level(tanpa) == "item"
+    assert ex.children(2024, "murni", tanpa).anggaran == ch.anggaran
+
+
+def test_line_item_node(demo_db):
+    sub = ex.Node("org", "1.02.0.00.0.00.01.0000", "1.02.01.2.02.0001")
+    items = ex.children(2026, "murni", sub)
+    line = ex.child_node(sub, items.rows[0].key)
+    assert line.is_line and ex.child_level(line) == "none"
+    assert {(y, s): v for y, s, v in ex.totals_by_year(line)}[(2026, "murni")] == items.rows[0].anggaran
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"dim": "nope"},
+        {"skpd": "1.02'; DROP TABLE x;--"},
+        {"kode": "5.1.02.x"},
+        {"dim": "ekonomi", "kode": "4.1"},
+        {"dim": "org", "kode": "1.02.01"},
+        {"dim": "ekonomi", "rek": "5.1", "skpd": "1.02.0.00.0.00.01.0000"},
+    ],
+)
+def test_bad_nodes_are_refused(params):
+    with pytest.raises(ex.BadNode):
+        node = ex.parse_node(**params)
+        ex.child_level(node)
+
+
+def test_unknown_but_wellformed_codes_do_not_exist(demo_db):
+    assert not ex.exists(2026, "murni", ex.Node("org", "9.99.0.00.0.00.99.0000"))
+    assert ex.exists(2026, "murni", ex.Node("org", "1.02.0.00.0.00.01.0000"))
+
+
+def test_downloads_neutralise_formulas_and_name_their_filters():
+    assert neutralise('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
+    assert neutralise("@SUM(1)") == "'@SUM(1)" and neutralise("\tx") == "'\tx"
+    assert neutralise(Decimal("-5")) == Decimal("-5") and neutralise("Dinas") == "Dinas"
+    text = to_csv([("Tahun", "2026")], ["Kode", "Uraian", "Anggaran"], [["1", "+cmd|' /C calc'!A0", Decimal("-1.50")]])
+    assert text.splitlines()[0] == "# Tahun: 2026"
+    assert "'+cmd" in text and "-1.50" in text
