@@ -77,6 +77,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Belanja realised to end of {bulan}; cash plan to that month {plan}",
     ),
     "kpi.no_realisasi": ("Belum ada realisasi", "No realisation yet"),
+    "home.explore": ("Jelajahi rinciannya →", "Explore the details →"),
     "kpi.until": ("s.d. {bulan}", "to end of {bulan}"),
     "curve.title": (
         "Realisasi belanja kumulatif dibanding rencana kas",

@@ -38,6 +38,16 @@ def _kpi(kpi_id: str, title: str, value, lines: list) -> dbc.Col:
     )
 
 
+def _explore(st: PageState, lang: str, dim: str, link_id: str) -> dcc.Link:
+    """The whole KPI card opens the explorer at that total (stretched link)."""
+    return dcc.Link(
+        t("home.explore", lang),
+        href=href("/apbd", {"tahun": st.tahun, "tahap": st.tahap, "lang": lang, "dim": dim}),
+        className="small stretched-link d-inline-block mt-2",
+        id=link_id,
+    )
+
+
 def _cumulative(values: list) -> list:
     out, run = [], None
     for v in values:
@@ -109,6 +119,7 @@ def render(tahun=None, tahap=None, lang=None, **_ignored) -> html.Div:
                             " (",
                             percent(ov.capaian_pendapatan, L),
                             ")",
+                            _explore(st, L, "pendapatan", "kpi-pendapatan-link"),
                         ],
                         className="kpi-sub",
                     ),
@@ -124,6 +135,7 @@ def render(tahun=None, tahap=None, lang=None, **_ignored) -> html.Div:
                         [t("kpi.realisasi", L), " ", until, ": ", html.Strong(rupiah(ov.realisasi_belanja, L))],
                         className="kpi-sub",
                     ),
+                    _explore(st, L, "org", "kpi-belanja-link"),
                 ],
             ),
             _kpi(

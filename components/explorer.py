@@ -128,7 +128,7 @@ def trend(years: list[int], anggaran: list[Decimal | None], realisasi: list[Deci
         260,
         barmode="group",
         legend={"orientation": "h", "y": -0.2, "x": 0},
-        yaxis={"tickvals": vals, "ticktext": labels, "gridcolor": "#e9ecef", "fixedrange": True},
+        yaxis={"tickvals": vals, "ticktext": labels, "gridcolor": "#e9ecef", "fixedrange": True, "automargin": True},
         xaxis={"fixedrange": True},
     )
     return {
@@ -152,7 +152,7 @@ def children_table(
                 html.Th(t("col.kode", lang), className="d-none d-md-table-cell"),
                 html.Th(t("col.nama", lang)),
                 html.Th(t("col.anggaran", lang), className="text-end"),
-                html.Th(t("col.realisasi", lang), className="text-end"),
+                html.Th(t("col.realisasi", lang), className="text-end d-none d-sm-table-cell"),
                 html.Th(t("col.serapan", lang), className="text-end"),
                 html.Th(t("col.sisa", lang), className="text-end d-none d-sm-table-cell"),
             ]
@@ -170,7 +170,7 @@ def children_table(
                     html.Td(r["kode"], className="d-none d-md-table-cell small text-nowrap"),
                     html.Td(name),
                     html.Td(rupiah_full(r["anggaran"], lang), className="text-end text-nowrap"),
-                    html.Td(rupiah_full(r["realisasi"], lang), className="text-end text-nowrap"),
+                    html.Td(rupiah_full(r["realisasi"], lang), className="text-end text-nowrap d-none d-sm-table-cell"),
                     html.Td(
                         percent(r["serapan"], lang, 1),
                         className="text-end",
@@ -186,7 +186,7 @@ def children_table(
                 html.Td("", className="d-none d-md-table-cell"),
                 html.Th(t("apbd.total", lang)),
                 html.Th(rupiah_full(total["anggaran"], lang), className="text-end text-nowrap", id=f"{table_id}-total"),
-                html.Th(rupiah_full(total["realisasi"], lang), className="text-end text-nowrap"),
+                html.Th(rupiah_full(total["realisasi"], lang), className="text-end text-nowrap d-none d-sm-table-cell"),
                 html.Th(percent(total["serapan"], lang, 1), className="text-end"),
                 html.Th(rupiah_full(total["sisa"], lang), className="text-end text-nowrap d-none d-sm-table-cell"),
             ]

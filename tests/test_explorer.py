@@ -100,3 +100,40 @@ def test_downloads_neutralise_formulas_and_name_their_filters():
     text = to_csv([("Tahun", "2026")], ["Kode", "Uraian", "Anggaran"], [["1", "+cmd|' /C calc'!A0", Decimal("-1.50")]])
     assert text.splitlines()[0] == "# Tahun: 2026"
     assert "'+cmd" in text and "-1.50" in text
+
+
+def test_chart_clicks_are_validated(demo_db):
+    from callbacks.apbd import click_target
+
+    search = "?tahun=2026&tahap=murni"
+    ok = click_target(search, {"points": [{"customdata": ["1.02.0.00.0.00.01.0000", "x"]}]})
+    assert ok and "skpd=1.02.0.00.0.00.01.0000" in ok
+    assert "lainnya=1" in click_target(search, {"points": [{"customdata": ["~lainnya"]}]})
+    for bad in (
+        {"points": [{"customdata": ["'; DROP TABLE apbd_anggaran_data; --"]}]},
+        {"points": []},
+        {"points": [{"customdata": [{"x": 1}]}]},
+        None,
+        {"nonsense": True},
+    ):
+        assert click_target(search, bad) is None
+    assert click_target("?tahun=abc&dim=zzz", {"points": [{"customdata": ["5.1"]}]}) is None
+
+
+def test_xlsx_download_names_filters_and_reconciles(demo_db):
+    import io
+
+    from openpyxl import load_workbook
+
+    from callbacks.apbd import download
+
+    sent = download("?tahun=2023&tahap=murni&dim=ekonomi", "xlsx")
+    import base64
+
+    wb = load_workbook(io.BytesIO(base64.b64decode(sent["content"])))
+    ws = wb.active
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    assert values[1][:2] == ["Tahun", "2023"]
+    total = next(r for r in values if r[1] == "Jumlah")
+    assert Decimal(str(total[2])) == Decimal("1823587840833")
+    assert sent["filename"].endswith(".xlsx")
