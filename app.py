@@ -37,6 +37,17 @@ server = app.server
 import callbacks.shell  # noqa: E402,F401  (registers the shell callback)
 
 
+@server.errorhandler(KeyError)
+@server.errorhandler(TypeError)
+@server.errorhandler(ValueError)
+def _bad_request(exc):
+    """A malformed request to Dash's endpoints gets a 400, not a 500 with a traceback in the log only."""
+    from flask import jsonify, request
+
+    logging.getLogger(__name__).warning("bad request to %s: %s", request.path, exc)
+    return jsonify({"error": "bad request"}), 400
+
+
 @server.after_request
 def _security_headers(resp):
     resp.headers.setdefault("X-Content-Type-Options", "nosniff")

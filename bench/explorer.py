@@ -15,9 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import app  # noqa: E402,F401  (registers pages and callbacks)
+from budget import desa as dq  # noqa: E402
 from budget import explorer as ex  # noqa: E402
 from budget import search  # noqa: E402
-from callbacks import apbd  # noqa: E402
+from callbacks import apbd, desa  # noqa: E402
 
 
 def drill_path(tahun: int, tahap: str) -> list[tuple[str, dict]]:
@@ -63,6 +64,22 @@ def main(rounds: int = 30) -> None:
         print(f"{label:<24} {p50:>8.1f} {p95:>8.1f}")
     p50, p95 = timed(lambda: search.search(tahun, "dinas kesehtan"), rounds)
     print(f"{'search (typo)':<24} {p50:>8.1f} {p95:>8.1f}")
+    print(f"\nVillage budgets (APBDes), {tahun} {tahap}")
+    node = dq.DesaNode()
+    vsteps = [("regency", {})]
+    for label in ("kecamatan", "desa", "bidang", "sub bidang", "kegiatan", "line item"):
+        ch = dq.children(tahun, tahap, node)
+        node = dq.child_node(node, ch.rows[0].key)
+        vsteps.append((label, {k: v for k, v in node.params().items() if v}))
+    for label, params in vsteps:
+        p50, p95 = timed(lambda p=params: desa.render(tahun=str(tahun), tahap=tahap, **p), rounds)
+        all_p95.append(p95)
+        print(f"{label:<24} {p50:>8.1f} {p95:>8.1f}")
+    p50, p95 = timed(lambda: desa.render_village(kode=node.desa, tahun=str(tahun), tahap=tahap), rounds)
+    all_p95.append(p95)
+    print(f"{'village page':<24} {p50:>8.1f} {p95:>8.1f}")
+    p50, p95 = timed(lambda: dq.search_villages("kaliboya"), rounds)
+    print(f"{'village search (typo)':<24} {p50:>8.1f} {p95:>8.1f}")
     print(f"worst step p95: {max(all_p95):.1f} ms (target <= 100 ms)")
 
 

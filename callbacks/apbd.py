@@ -77,20 +77,6 @@ def _rows(ch: ex.Children, lang: str) -> list[dict]:
     return out
 
 
-def _chart_items(rows: list[dict], offset: int, lang: str) -> list[tuple]:
-    """Top CHART_N rows from `offset`, the rest folded into one 'Lainnya' item (so they still sum)."""
-    part, rest = rows[offset : offset + CHART_N], rows[offset + CHART_N :]
-    items = [
-        (r["token"] if r["token"] is not None else cx.LAINNYA, r["nama"], r["anggaran"], r["realisasi"], r["serapan"])
-        for r in part
-    ]
-    if rest:
-        a = sum((r["anggaran"] for r in rest), Decimal(0))
-        re_ = sum((r["realisasi"] for r in rest), Decimal(0))
-        items.append((cx.LAINNYA, t("apbd.lainnya", lang, n=len(rest)), a, re_, re_ / a * 100 if a else None))
-    return items
-
-
 def render(
     tahun=None,
     tahap=None,
@@ -294,7 +280,7 @@ def _delta(diff: Decimal, base: Decimal | None, lang: str) -> html.Span:
 
 def _charts(st: PageState, node: ex.Node, rows: list[dict], offset: int) -> html.Div:
     L = st.lang
-    items = _chart_items(rows, offset, L)
+    items = cx.chart_items(rows, offset, CHART_N, lambda n: t("apbd.lainnya", L, n=n))
     notes = []
     if offset:
         notes.append(

@@ -20,6 +20,21 @@ def shorten(text: str, n: int = 38) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
 
 
+def chart_items(rows: list[dict], offset: int, n: int, lainnya_label) -> list[tuple]:
+    """Rows offset..offset+n as chart items, the rest folded into one 'Lainnya' item so the chart
+    still sums to its parent. rows: dicts with token, nama, anggaran, realisasi, serapan."""
+    part, rest = rows[offset : offset + n], rows[offset + n :]
+    items = [
+        (r["token"] if r["token"] is not None else LAINNYA, r["nama"], r["anggaran"], r["realisasi"], r["serapan"])
+        for r in part
+    ]
+    if rest:
+        a = sum((r["anggaran"] for r in rest), Decimal(0))
+        re_ = sum((r["realisasi"] for r in rest), Decimal(0))
+        items.append((LAINNYA, lainnya_label(len(rest)), a, re_, re_ / a * 100 if a else None))
+    return items
+
+
 def serapan_color(s: Decimal | None) -> str:
     """Absorption as a colour: red well behind, amber behind, green on track, grey unknown."""
     if s is None:

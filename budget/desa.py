@@ -1,0 +1,454 @@
+"""Village budget (APBDes) queries: the regency -> kecamatan -> desa -> bidang -> sub bidang ->
+kegiatan -> line item drill-down, income by source, the village ranking and one village's page.
+
+Like the APBD explorer, anggaran and realisasi are grouped apart and FULL-joined so children always
+sum to their parent; identifiers come from the fixed level table, values are bound parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from budget import db
+
+ZERO = Decimal("0.00")
+RE_KEC = re.compile(r"33\.25\.\d{2}")
+RE_DESA = re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}")
+RE_KEG = re.compile(r"\d{2}(\.\d{2}){0,2}")
+RE_REK = re.compile(r"[4-6](\.\d{1,2}){0,3}")
+RE_SD = re.compile(r"[A-Z]{2,5}")
+
+# Income by source, from the APBDes account (Permendagri 20/2018). Order = display order.
+SOURCES = [
+    ("DDS", "4.2.1"),
+    ("ADD", "4.2.3"),
+    ("PBH", "4.2.2"),
+    ("PBK", "4.2.5"),
+    ("PBP", "4.2.4"),
+    ("PAD", "4.1"),
+    ("LAIN", "4.3"),
+]
+BIDANG = ("01", "02", "03", "04", "05")
+
+
+class BadDesaNode(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class DesaNode:
+    kec: str | None = None
+    desa: str | None = None
+    kode: str | None = None  # bidang "01", sub bidang "01.02", kegiatan "01.02.03"
+    rek: str | None = None  # with desa and kode: one line item
+    sd: str | None = None
+
+    def params(self) -> dict[str, str | None]:
+        return {"kec": self.kec, "desa": self.desa, "kode": self.kode, "rek": self.rek, "sd": self.sd}
+
+    @property
+    def is_line(self) -> bool:
+        return self.rek is not None
+
+
+def parse_node(kec=None, desa=None, kode=None, rek=None, sd=None) -> DesaNode:
+    """Check untrusted URL values; the kecamatan is implied by the village code."""
+    for name, value, pattern in (
+        ("kec", kec, RE_KEC),
+        ("desa", desa, RE_DESA),
+        ("kode", kode, RE_KEG),
+        ("rek", rek, RE_REK),
+        ("sd", sd, RE_SD),
+    ):
+        if value not in (None, "") and not pattern.fullmatch(str(value)):
+            raise BadDesaNode(f"{name}={str(value)[:40]}")
+    desa = desa or None
+    kec = (desa[:8] if desa else kec) or None
+    if (kode or rek) and not desa:
+        raise BadDesaNode("kode needs desa")
+    if rek and (not kode or len(kode) != 8):
+        raise BadDesaNode("a line item needs a kegiatan code")
+    return DesaNode(kec, desa, kode or None, rek or None, sd or None)
+
+
+def child_level(node: DesaNode) -> str:
+    if node.is_line:
+        return "none"
+    if not node.kec:
+        return "kecamatan"
+    if not node.desa:
+        return "desa"
+    if not node.kode:
+        return "bidang"
+    return {2: "sub_bidang", 5: "kegiatan", 8: "item"}[len(node.kode)]
+
+
+KEY = {
+    "kecamatan": "left(kode_desa, 8)",
+    "desa": "kode_desa",
+    "bidang": "left(kode_kegiatan, 2)",
+    "sub_bidang": "left(kode_kegiatan, 5)",
+    "kegiatan": "kode_kegiatan",
+    "item": "kode_rekening || '|' || COALESCE(sumber_dana, '')",
+}
+NAME = {
+    "kecamatan": "SELECT kode, nama FROM ref_kecamatan",
+    "desa": "SELECT kode, nama FROM ref_desa",
+    "bidang": "SELECT kode, nama FROM ref_apbdes_kegiatan",
+    "sub_bidang": "SELECT kode, nama FROM ref_apbdes_kegiatan",
+    "kegiatan": "SELECT kode, nama FROM ref_apbdes_kegiatan",
+    "item": "SELECT kode || '|' || sd AS kode, nama FROM (SELECT r.kode, s.sd, r.nama FROM ref_rekening_apbdes r, "
+    "(SELECT DISTINCT COALESCE(sumber_dana, '') AS sd FROM apbdes_anggaran) s)",
+}
+
+
+def _filters(node: DesaNode, belanja: bool = True) -> tuple[list[str], list]:
+    conds, params = (["starts_with(kode_rekening, '5')"] if belanja else []), []
+    if node.desa:
+        conds.append("kode_desa = ?")
+        params.append(node.desa)
+    elif node.kec:
+        conds.append("starts_with(kode_desa, ? || '.')")
+        params.append(node.kec)
+    if node.kode:
+        conds.append("starts_with(kode_kegiatan, ?)")
+        params.append(node.kode)
+    if node.is_line:
+        conds += ["kode_rekening = ?", "sumber_dana IS NOT DISTINCT FROM ?"]
+        params += [node.rek, node.sd]
+    return conds or ["TRUE"], params
+
+
+@dataclass
+class Row:
+    key: str
+    nama: str
+    anggaran: Decimal
+    realisasi: Decimal
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return self.realisasi / self.anggaran * 100 if self.anggaran else None
+
+
+@dataclass
+class DesaChildren:
+    node: DesaNode
+    level: str
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def anggaran(self) -> Decimal:
+        return sum((r.anggaran for r in self.rows), ZERO)
+
+    @property
+    def realisasi(self) -> Decimal:
+        return sum((r.realisasi for r in self.rows), ZERO)
+
+
+def children(tahun: int, tahap: str, node: DesaNode) -> DesaChildren:
+    """Belanja children of a node: anggaran in this tahap, realisasi in the year to date."""
+    level = child_level(node)
+    out = DesaChildren(node, level)
+    if level == "none":
+        return out
+    conds, params = _filters(node)
+    where = " AND ".join(conds)
+    key = KEY[level]
+    rows = db.query(
+        "WITH a AS (SELECT " + key + " AS k, any_value(nama_rekening) AS nr, SUM(nilai) AS anggaran "
+        "FROM apbdes_anggaran WHERE tahun = ? AND tahap = ? AND " + where + " GROUP BY 1), "
+        "r AS (SELECT "
+        + key
+        + " AS k, SUM(nilai) AS realisasi FROM apbdes_realisasi WHERE tahun = ? AND "
+        + where
+        + " GROUP BY 1), "
+        "j AS (SELECT COALESCE(a.k, r.k) AS k, a.nr, COALESCE(a.anggaran, 0) AS anggaran, "
+        "COALESCE(r.realisasi, 0) AS realisasi FROM a FULL JOIN r ON a.k IS NOT DISTINCT FROM r.k), "
+        "n AS (" + NAME[level] + ") "
+        "SELECT j.k, COALESCE(n.nama, j.nr, j.k), j.anggaran, j.realisasi FROM j LEFT JOIN n ON n.kode = j.k "
+        "ORDER BY j.anggaran DESC, j.realisasi DESC, j.k",
+        [tahun, tahap, *params, tahun, *params],
+    )
+    out.rows = [Row(k or "", nama or "", Decimal(a), Decimal(r)) for k, nama, a, r in rows]
+    return out
+
+
+def child_node(node: DesaNode, token: str) -> DesaNode:
+    """The node a click on a child opens; the token is untrusted and re-validated."""
+    token = str(token or "")[:80]
+    level = child_level(node)
+    p = node.params()
+    if level == "kecamatan":
+        return parse_node(kec=token)
+    if level == "desa":
+        return parse_node(desa=token)
+    if level in ("bidang", "sub_bidang", "kegiatan"):
+        return parse_node(desa=node.desa, kode=token)
+    if level == "item":
+        rek, _, sd = token.partition("|")
+        return parse_node(desa=node.desa, kode=node.kode, rek=rek, sd=sd or None)
+    raise BadDesaNode(f"no children below {p}")
+
+
+def names(node: DesaNode) -> dict[str, str]:
+    keys = [k for k in (node.kec, node.desa) if k]
+    kodes = [node.kode[:n] for n in (2, 5, 8) if node.kode and len(node.kode) >= n]
+    out: dict[str, str] = {}
+    if keys:
+        out.update(
+            dict(
+                db.query(
+                    "SELECT kode, nama FROM ref_kecamatan WHERE kode IN (SELECT unnest(?)) UNION ALL "
+                    "SELECT kode, nama FROM ref_desa WHERE kode IN (SELECT unnest(?))",
+                    [keys, keys],
+                )
+            )
+        )
+    if kodes:
+        out.update(
+            dict(db.query("SELECT kode, nama FROM ref_apbdes_kegiatan WHERE kode IN (SELECT unnest(?))", [kodes]))
+        )
+    if node.rek:
+        r = db.query("SELECT nama FROM ref_rekening_apbdes WHERE kode = ?", [node.rek])
+        out[node.rek] = r[0][0] if r else node.rek
+    return out
+
+
+def crumbs(node: DesaNode) -> list[tuple[DesaNode, str, str]]:
+    out = [(DesaNode(), "root", "")]
+    if node.kec:
+        out.append((DesaNode(node.kec), "kecamatan", node.kec))
+    if node.desa:
+        out.append((DesaNode(node.kec, node.desa), "desa", node.desa))
+    if node.kode:
+        for n, lvl in ((2, "bidang"), (5, "sub_bidang"), (8, "kegiatan")):
+            if len(node.kode) >= n:
+                out.append((DesaNode(node.kec, node.desa, node.kode[:n]), lvl, node.kode[:n]))
+    if node.is_line:
+        out.append((node, "item", node.rek or ""))
+    return out
+
+
+def exists(tahun: int, tahap: str, node: DesaNode) -> bool:
+    conds, params = _filters(node, belanja=False)
+    where = " AND ".join(conds)
+    row = db.query(
+        "SELECT (SELECT COUNT(*) FROM apbdes_anggaran WHERE tahun = ? AND tahap = ? AND "
+        + where
+        + ") + (SELECT COUNT(*) FROM apbdes_realisasi WHERE tahun = ? AND "
+        + where
+        + ")",
+        [tahun, tahap, *params, tahun, *params],
+    )
+    return bool(row[0][0])
+
+
+def totals_by_year(node: DesaNode) -> dict[int, tuple[Decimal, Decimal]]:
+    """tahun -> (belanja anggaran in the year's final tahap, belanja realisasi) for this node."""
+    conds, params = _filters(node)
+    where = " AND ".join(conds)
+    rows = db.query(
+        "WITH s AS (SELECT tahun, max(tahap) AS tahap FROM apbdes_anggaran GROUP BY 1), "
+        "a AS (SELECT x.tahun, SUM(nilai) AS v FROM apbdes_anggaran x JOIN s ON s.tahun = x.tahun AND s.tahap = x.tahap "
+        "WHERE " + where + " GROUP BY 1), "
+        "r AS (SELECT tahun, SUM(nilai) AS v FROM apbdes_realisasi WHERE " + where + " GROUP BY 1) "
+        "SELECT COALESCE(a.tahun, r.tahun), a.v, r.v FROM a FULL JOIN r ON a.tahun = r.tahun ORDER BY 1",
+        [*params, *params],
+    )
+    return {int(t): (Decimal(a or 0), Decimal(r or 0)) for t, a, r in rows}
+
+
+def monthly(tahun: int, node: DesaNode) -> list[Decimal | None]:
+    conds, params = _filters(node)
+    rows = dict(
+        db.query(
+            "SELECT bulan, SUM(nilai) FROM apbdes_realisasi WHERE tahun = ? AND " + " AND ".join(conds) + " GROUP BY 1",
+            [tahun, *params],
+        )
+    )
+    last = db.query("SELECT MAX(bulan) FROM apbdes_realisasi WHERE tahun = ?", [tahun])[0][0] or 0
+    return [Decimal(rows.get(m, 0)) if m <= last else None for m in range(1, 13)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Income by source
+# ---------------------------------------------------------------------------------------------
+def _source_case() -> str:
+    parts = " ".join(f"WHEN starts_with(kode_rekening, '{pref}') THEN '{code}'" for code, pref in SOURCES)
+    return "CASE " + parts + " ELSE 'LAIN' END"  # fixed text from the SOURCES constant
+
+
+def income_by_source(tahun: int, tahap: str, node: DesaNode) -> list[tuple[str, Decimal, Decimal]]:
+    """(source, anggaran, realisasi) of pendapatan for the regency, a kecamatan or a village."""
+    conds, params = _filters(DesaNode(node.kec, node.desa), belanja=False)
+    where = " AND ".join(conds) + " AND starts_with(kode_rekening, '4')"
+    case = _source_case()
+    a = dict(
+        db.query(
+            "SELECT "
+            + case
+            + ", SUM(nilai) FROM apbdes_anggaran WHERE tahun = ? AND tahap = ? AND "
+            + where
+            + " GROUP BY 1",
+            [tahun, tahap, *params],
+        )
+    )
+    r = dict(
+        db.query(
+            "SELECT " + case + ", SUM(nilai) FROM apbdes_realisasi WHERE tahun = ? AND " + where + " GROUP BY 1",
+            [tahun, *params],
+        )
+    )
+    return [
+        (code, Decimal(a.get(code, 0)), Decimal(r.get(code, 0))) for code, _ in SOURCES if a.get(code) or r.get(code)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The village ranking
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class Village:
+    kode: str
+    nama: str
+    kode_kecamatan: str
+    kecamatan: str
+    pendapatan: Decimal
+    belanja: Decimal
+    realisasi: Decimal
+    dana_desa: Decimal
+    bidang: dict[str, Decimal]
+    belanja_prev: Decimal | None
+    penduduk_est: Decimal
+    lat: float
+    lng: float
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return self.realisasi / self.belanja * 100 if self.belanja else None
+
+    @property
+    def per_resident(self) -> Decimal | None:
+        return self.belanja / self.penduduk_est if self.penduduk_est else None
+
+    def bidang_share(self, b: str) -> Decimal | None:
+        return self.bidang.get(b, ZERO) / self.belanja * 100 if self.belanja else None
+
+    @property
+    def change(self) -> Decimal | None:
+        return (self.belanja - self.belanja_prev) / self.belanja_prev * 100 if self.belanja_prev else None
+
+
+def estimated_population() -> dict[str, Decimal]:
+    """Residents per desa/kelurahan. Village counts are not in our reference data, so each village gets
+    an equal share of its kecamatan's 2020 census population (desa and kelurahan alike)."""
+    rows = db.query(
+        "SELECT d.kode, k.penduduk, COUNT(*) OVER (PARTITION BY d.kode_kecamatan) FROM ref_desa d "
+        "JOIN ref_kecamatan k ON k.kode = d.kode_kecamatan"
+    )
+    return {kode: Decimal(pop) / Decimal(n) for kode, pop, n in rows}
+
+
+def villages(tahun: int, tahap: str, kec: str | None = None) -> list[Village]:
+    """Every desa with an APBDes in this year and tahap (optionally in one kecamatan)."""
+    pop = estimated_population()
+    rows = db.query(
+        """
+        WITH a AS (
+          SELECT kode_desa,
+            SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '4')) AS pendapatan,
+            SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5')) AS belanja,
+            SUM(nilai) FILTER (WHERE kode_rekening = '4.2.1') AS dd,
+            SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5') AND starts_with(kode_kegiatan, '01')) AS b01,
+            SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5') AND starts_with(kode_kegiatan, '02')) AS b02,
+            SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5') AND starts_with(kode_kegiatan, '03')) AS b03,
+            SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5') AND starts_with(kode_kegiatan, '04')) AS b04,
+            SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5') AND starts_with(kode_kegiatan, '05')) AS b05
+          FROM apbdes_anggaran WHERE tahun = ? AND tahap = ? AND (? IS NULL OR starts_with(kode_desa, ? || '.'))
+          GROUP BY 1),
+        r AS (SELECT kode_desa, SUM(nilai) AS realisasi FROM apbdes_realisasi
+              WHERE tahun = ? AND starts_with(kode_rekening, '5') GROUP BY 1),
+        p AS (SELECT kode_desa, SUM(nilai) AS prev FROM apbdes_anggaran
+              WHERE tahun = ? - 1 AND starts_with(kode_rekening, '5')
+                AND tahap = (SELECT max(tahap) FROM apbdes_anggaran WHERE tahun = ? - 1) GROUP BY 1)
+        SELECT a.kode_desa, d.nama, d.kode_kecamatan, d.kecamatan, a.pendapatan, a.belanja, r.realisasi, a.dd,
+               a.b01, a.b02, a.b03, a.b04, a.b05, p.prev, d.lat, d.lng
+        FROM a JOIN ref_desa d ON d.kode = a.kode_desa LEFT JOIN r USING (kode_desa) LEFT JOIN p USING (kode_desa)
+        ORDER BY a.kode_desa
+        """,
+        [tahun, tahap, kec, kec, tahun, tahun, tahun],
+    )
+    out = []
+    for kode, nama, kk, kn, pend, bel, real, dd, b1, b2, b3, b4, b5, prev, lat, lng in rows:
+        out.append(
+            Village(
+                kode,
+                nama,
+                kk,
+                kn,
+                Decimal(pend or 0),
+                Decimal(bel or 0),
+                Decimal(real or 0),
+                Decimal(dd or 0),
+                {b: Decimal(v or 0) for b, v in zip(BIDANG, (b1, b2, b3, b4, b5))},
+                Decimal(prev) if prev is not None else None,
+                pop.get(kode, ZERO),
+                lat,
+                lng,
+            )
+        )
+    return out
+
+
+def median(values: list[Decimal]) -> Decimal | None:
+    v = sorted(x for x in values if x is not None)
+    if not v:
+        return None
+    mid = len(v) // 2
+    return v[mid] if len(v) % 2 else (v[mid - 1] + v[mid]) / 2
+
+
+def village_ref(kode: str) -> dict | None:
+    """The reference row for a desa/kelurahan code (None when unknown)."""
+    rows = db.query(
+        "SELECT d.kode, d.nama, d.kode_kecamatan, d.kecamatan, d.jenis, o.kode FROM ref_desa d "
+        "LEFT JOIN ref_opd o ON o.kode_kecamatan = d.kode_kecamatan WHERE d.kode = ?",
+        [kode],
+    )
+    if not rows:
+        return None
+    k, n, kk, kn, jenis, opd = rows[0]
+    return {"kode": k, "nama": n, "kode_kecamatan": kk, "kecamatan": kn, "jenis": jenis, "kode_opd_kecamatan": opd}
+
+
+def kegiatan_ranking(tahun: int, tahap: str, desa: str, limit: int = 5) -> list[tuple[str, str, Decimal, Decimal]]:
+    """The village's largest kegiatan: (kode, nama, anggaran, realisasi)."""
+    rows = db.query(
+        "WITH a AS (SELECT kode_kegiatan k, SUM(nilai) v FROM apbdes_anggaran WHERE tahun = ? AND tahap = ? "
+        "AND kode_desa = ? AND starts_with(kode_rekening, '5') GROUP BY 1), "
+        "r AS (SELECT kode_kegiatan k, SUM(nilai) v FROM apbdes_realisasi WHERE tahun = ? AND kode_desa = ? "
+        "AND starts_with(kode_rekening, '5') GROUP BY 1) "
+        "SELECT a.k, n.nama, a.v, COALESCE(r.v, 0) FROM a LEFT JOIN r USING (k) "
+        "LEFT JOIN ref_apbdes_kegiatan n ON n.kode = a.k ORDER BY a.v DESC LIMIT ?",
+        [tahun, tahap, desa, tahun, desa, limit],
+    )
+    return [(k, n or k, Decimal(a), Decimal(r)) for k, n, a, r in rows]
+
+
+def search_villages(query: str, limit: int = 8) -> list[tuple[str, str, str, str, float]]:
+    """(kode, nama, kecamatan, jenis, score) by code prefix or typo-tolerant name."""
+    from rapidfuzz import fuzz, process, utils
+
+    q = " ".join(str(query or "").split())[:60]
+    if len(q) < 2:
+        return []
+    rows = db.query("SELECT kode, nama, kecamatan, jenis FROM ref_desa ORDER BY kode")
+    if re.fullmatch(r"[\d.]+", q):
+        return [(k, n, kc, j, 100.0) for k, n, kc, j in rows if k.startswith(q)][:limit]
+    found = process.extract(
+        q, [r[1] for r in rows], scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=72
+    )
+    return [(*rows[i], float(score)) for _, score, i in found]

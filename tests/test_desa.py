@@ -1,0 +1,112 @@
+"""Village budgets: lines sum to villages, villages to kecamatan and regency; per-resident maths."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budget import desa as dq
+from budget import queries
+
+
+def test_every_village_total_is_the_sum_of_its_lines(con):
+    bad = con.execute(
+        """
+        WITH lines AS (SELECT tahun, tahap, kode_desa, SUM(nilai) s FROM apbdes_anggaran GROUP BY ALL),
+        via_bidang AS (SELECT tahun, tahap, kode_desa, SUM(s) s FROM (
+            SELECT tahun, tahap, kode_desa, left(COALESCE(kode_kegiatan, ''), 2) b, SUM(nilai) s
+            FROM apbdes_anggaran GROUP BY ALL) GROUP BY ALL)
+        SELECT COUNT(*) FROM lines JOIN via_bidang USING (tahun, tahap, kode_desa) WHERE lines.s <> via_bidang.s
+        """
+    ).fetchone()[0]
+    assert bad == 0
+    # A village's budget balances: pendapatan + penerimaan pembiayaan = belanja + pengeluaran pembiayaan.
+    unbalanced = con.execute(
+        """
+        SELECT COUNT(*) FROM (
+          SELECT kode_desa, SUM(CASE WHEN kode_rekening LIKE '4%' OR kode_rekening LIKE '6.1%' THEN nilai
+                                     ELSE -nilai END) d FROM apbdes_anggaran GROUP BY tahun, tahap, kode_desa)
+        WHERE d <> 0
+        """
+    ).fetchone()[0]
+    assert unbalanced == 0
+
+
+def test_drill_sums_at_every_level(demo_db):
+    for tahun in queries.years():
+        for tahap in queries.stages(tahun):
+            root = dq.children(tahun, tahap, dq.DesaNode())
+            assert len(root.rows) == 15
+            vs = dq.villages(tahun, tahap)
+            assert len(vs) == 239
+            assert root.anggaran == sum((v.belanja for v in vs), Decimal(0))
+            assert root.realisasi == sum((v.realisasi for v in vs), Decimal(0))
+            for kec in root.rows[:3]:
+                node = dq.child_node(dq.DesaNode(), kec.key)
+                ch = dq.children(tahun, tahap, node)
+                assert ch.anggaran == kec.anggaran and ch.realisasi == kec.realisasi
+                village = dq.child_node(node, ch.rows[-1].key)
+                path = [village]
+                while dq.child_level(path[-1]) not in ("item", "none"):
+                    c = dq.children(tahun, tahap, path[-1])
+                    parent_total = c.anggaran
+                    path.append(dq.child_node(path[-1], c.rows[0].key))
+                    assert dq.children(tahun, tahap, path[-1]).anggaran == c.rows[0].anggaran
+                    assert parent_total >= c.rows[0].anggaran
+
+
+def test_dana_desa_over_villages_equals_the_apbd_figure(demo_db, con):
+    for tahun in queries.years():
+        for tahap in queries.stages(tahun):
+            dd = dict((c, a) for c, a, _ in dq.income_by_source(tahun, tahap, dq.DesaNode()))["DDS"]
+            apbd = con.execute(
+                "SELECT SUM(nilai) FROM apbd_anggaran WHERE tahun = ? AND tahap = ? AND "
+                "sumber_dana = 'Dana Desa' AND kode_rekening LIKE '5.%'",
+                [tahun, tahap],
+            ).fetchone()[0]
+            assert dd == apbd
+
+
+def test_per_resident_uses_equal_shares_of_the_kecamatan_population(demo_db, con):
+    pop = dq.estimated_population()
+    assert len(pop) == 248
+    # Kec. Batang: 133,738 residents (2020) over 12 desa + 9 kelurahan.
+    assert pop["33.25.11.2001"] == Decimal(133738) / 21
+    assert sum(pop.values()).quantize(Decimal(1)) == 801718
+    v = next(v for v in dq.villages(2025, "perubahan") if v.kode == "33.25.11.2001")
+    assert v.per_resident == v.belanja / (Decimal(133738) / 21)
+
+
+def test_median():
+    assert dq.median([Decimal(3), Decimal(1), Decimal(2)]) == 2
+    assert dq.median([Decimal(1), Decimal(2)]) == Decimal("1.5")
+    assert dq.median([]) is None
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"desa": "33.25.01.2001'--"},
+        {"kec": "99.99.99"},
+        {"kode": "01"},
+        {"desa": "33.25.01.2001", "kode": "01", "rek": "5.1.1.01"},
+    ],
+)
+def test_bad_village_nodes(params):
+    with pytest.raises(dq.BadDesaNode):
+        dq.parse_node(**params)
+
+
+def test_village_search_is_typo_tolerant_and_names_the_kecamatan(demo_db):
+    hits = dq.search_villages("kaliboya")
+    assert hits[0][1] == "Kaliboyo" and hits[0][2] == "Tulis"
+    assert dq.search_villages("33.25.11.10")[0][3] == "kelurahan"
+
+
+def test_map_click_opens_the_village_page(demo_db):
+    from callbacks.desa import ID_MAP, click_target
+
+    url = click_target("?tahun=2025", {"points": [{"customdata": ["33.25.10.2004", "Kaliboyo"]}]}, ID_MAP)
+    assert url.startswith("/desa/33.25.10.2004?")
+    assert click_target("?tahun=2025", {"points": [{"customdata": ["javascript:alert(1)"]}]}, ID_MAP) is None
