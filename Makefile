@@ -54,6 +54,7 @@ lint: $(VENV)/.dev
 bench: $(VENV)/.runtime $(DB)
 	$(BIN)/python bench/overview.py
 	$(BIN)/python bench/explorer.py
+	$(BIN)/python bench/backtest_forecast.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

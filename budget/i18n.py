@@ -273,6 +273,129 @@ STRINGS: dict[str, tuple[str, str]] = {
         "There is no APBDes for this village in {tahun}.",
     ),
     "v.bidang_of": ("{pct} dari belanja", "{pct} of belanja"),
+    # Absorption monitor
+    "s.heading": ("Serapan anggaran {tahun}", "Budget absorption {tahun}"),
+    "s.unit": ("Unit", "Units"),
+    "unit.opd": ("OPD", "OPD (agencies)"),
+    "unit.desa": ("Desa", "Villages"),
+    "s.month": ("Posisi s.d.", "Up to"),
+    "s.quarter": ("Akhir triwulan", "Quarter end"),
+    "s.final": ("Tahun {tahun} sudah selesai: angka ini hasil akhir.", "{tahun} is over: these are the final figures."),
+    "s.thresholds": (
+        "Ambang status: waspada bila tertinggal ≥ {w} poin dari rencana kas, kritis bila ≥ {c} poin.",
+        "Status thresholds: warning when ≥ {w} points behind the cash plan, critical when ≥ {c} points.",
+    ),
+    "s.thresholds_why": (
+        "Bawaan 5 dan 15 poin: rencana kas rata-rata sekitar 8 poin per bulan, jadi 5 poin berarti terlambat lebih dari "
+        "setengah bulan dan 15 poin hampir dua bulan. Ubah ambang:",
+        "Defaults 5 and 15 points: the cash plan averages about 8 points a month, so 5 points is more than half a month "
+        "late and 15 points nearly two months. Change the thresholds:",
+    ),
+    "s.apply": ("Terapkan", "Apply"),
+    "s.warning": ("waspada", "warning"),
+    "s.critical": ("kritis", "critical"),
+    "band.aman": ("Sesuai rencana", "On track"),
+    "band.waspada": ("Waspada", "Warning"),
+    "band.kritis": ("Kritis", "Critical"),
+    "band.na": ("Tanpa anggaran", "No budget"),
+    "s.summary": (
+        "Serapan {serapan} dari anggaran; rencana kas s.d. {bulan}: {rencana}.",
+        "{serapan} of the budget realised; cash plan to end of {bulan}: {rencana}.",
+    ),
+    "s.counts": (
+        "{aman} sesuai rencana · {waspada} waspada · {kritis} kritis",
+        "{aman} on track · {waspada} warning · {kritis} critical",
+    ),
+    "s.movement": ("Berubah status sejak {bulan}", "Changed band since {bulan}"),
+    "s.no_movement": ("Tidak ada unit yang berubah status.", "No unit changed band."),
+    "s.ranking": (
+        "Peringkat menurut deviasi dari rencana (terburuk dulu)",
+        "Ranked by deviation from plan (worst first)",
+    ),
+    "col.unit": ("Unit", "Unit"),
+    "col.rencana": ("Rencana", "Plan"),
+    "col.deviasi": ("Deviasi (poin)", "Deviation (points)"),
+    "col.status": ("Status", "Status"),
+    "col.ramalan": ("Ramalan akhir tahun", "Year-end forecast"),
+    "s.curve": ("Kurva kumulatif: {unit}", "Cumulative curve: {unit}"),
+    "s.curve_regency": ("seluruh kabupaten", "the whole regency"),
+    "s.curve_villages": ("seluruh desa", "all villages"),
+    "s.plan_desa": (
+        "Desa tidak punya anggaran kas dalam data; rencana acuan desa = rata-rata porsi belanja yang sudah terealisasi "
+        "oleh semua desa pada bulan yang sama di tahun-tahun lengkap sebelumnya ({years}).",
+        "Villages have no cash plan in the data; their reference plan is the share of belanja all villages had realised "
+        "by the same month in the other complete years ({years}), averaged.",
+    ),
+    "s.forecast": ("Ramalan realisasi akhir tahun", "Year-end realisation forecast"),
+    "s.forecast_value": (
+        "Perkiraan: {pct} dari anggaran (rentang {lo}–{hi}).",
+        "Forecast: {pct} of the budget (range {lo}–{hi}).",
+    ),
+    "s.forecast_method": (
+        "RAMALAN, bukan angka resmi. Cara: realisasi s.d. {bulan} dibagi porsi yang biasanya sudah terealisasi pada "
+        "bulan yang sama di tahun-tahun lengkap sebelumnya ({years}); rentang memakai porsi tertinggi dan terendah. "
+        "Galat uji-balik (backtest) pada data demo: jalankan bench/backtest_forecast.py.",
+        "FORECAST, not an official figure. Method: realisation to end of {bulan} divided by the share usually realised "
+        "by that month in past complete years ({years}); the range uses the highest and lowest share. Backtest error "
+        "on the demo data: run bench/backtest_forecast.py.",
+    ),
+    "s.no_forecast": (
+        "Belum ada tahun lengkap sebelumnya untuk meramal.",
+        "No earlier complete year to forecast from.",
+    ),
+    "s.rules": ("Belanja wajib (mandatory spending) {tahun}", "Mandatory spending {tahun}"),
+    "rule.pegawai": ("Belanja pegawai maksimal 30% dari belanja", "Belanja pegawai at most 30% of belanja"),
+    "rule.infrastruktur": (
+        "Belanja infrastruktur pelayanan publik minimal 40%",
+        "Public-service infrastructure at least 40%",
+    ),
+    "rule.pendidikan": ("Fungsi pendidikan minimal 20% dari belanja", "Education at least 20% of belanja"),
+    "rule.kesehatan": ("Kesehatan minimal 10% di luar gaji", "Health at least 10% excluding salaries"),
+    "rule.add": ("Alokasi Dana Desa minimal 10% dari DAU + DBH", "Alokasi Dana Desa at least 10% of DAU + DBH"),
+    "rstatus.ok": ("Memenuhi", "Met"),
+    "rstatus.gagal": ("Tidak memenuhi", "Not met"),
+    "rstatus.transisi": ("Belum wajib (masa transisi)", "Not yet binding (transition)"),
+    "rstatus.info": ("Tidak lagi wajib (informasi)", "No longer binding (information)"),
+    "col.aturan": ("Aturan", "Rule"),
+    "col.angka": ("Angka", "Figure"),
+    "col.sumber_aturan": ("Dasar hukum", "Source"),
+    "s.open_apbd": ("Buka di Jelajah APBD", "Open in the APBD explorer"),
+    # Meeting mode
+    "r.title": ("Mode rapat", "Meeting mode"),
+    "r.slide": ("Slide {n} dari {total}", "Slide {n} of {total}"),
+    "r.prev": ("← Sebelumnya", "← Previous"),
+    "r.next": ("Berikutnya →", "Next →"),
+    "r.keys": (
+        "Panah kiri/kanan atau PageUp/PageDown untuk pindah slide.",
+        "Left/right arrows or PageUp/PageDown move between slides.",
+    ),
+    "r.asof": (
+        "Data per {when}; realisasi s.d. {bulan} {tahun}.",
+        "Data as of {when}; realisation to end of {bulan} {tahun}.",
+    ),
+    "r.qr": ("Pindai untuk membuka di ponsel", "Scan to open on a phone"),
+    "r.s1": ("APBD {tahun}: belanja {belanja}", "APBD {tahun}: {belanja} of spending"),
+    "r.s1_sub": ("Pendapatan {pendapatan} · pembiayaan netto {netto}", "Revenue {pendapatan} · net financing {netto}"),
+    "r.s2": ("Serapan {serapan}, rencana {rencana}", "{serapan} realised against a plan of {rencana}"),
+    "r.s2_sub_behind": (
+        "Tertinggal {gap} poin dari rencana kas s.d. {bulan}.",
+        "{gap} points behind the cash plan at the end of {bulan}.",
+    ),
+    "r.s2_sub_ahead": (
+        "Sesuai atau di atas rencana kas s.d. {bulan}.",
+        "On or ahead of the cash plan at the end of {bulan}.",
+    ),
+    "r.s3": ("{n} OPD kritis", "{n} OPD critical"),
+    "r.s3_sub": ("Tertinggal ≥ {c} poin dari rencana kas", "≥ {c} points behind their cash plan"),
+    "r.s4": ("{n} desa kritis", "{n} villages critical"),
+    "r.s4_sub": ("Tertinggal ≥ {c} poin dari rencana acuan desa", "≥ {c} points behind the village reference plan"),
+    "r.s5": ("Dana Desa {dd}: {pct} sudah diterima desa", "Dana Desa {dd}: {pct} received by villages"),
+    "r.s5_sub": ("Belanja seluruh desa terserap {serapan}.", "Villages have spent {serapan} of their belanja budgets."),
+    "r.s6": ("Perkiraan serapan akhir tahun: {pct}", "Forecast year-end absorption: {pct}"),
+    "r.s6_sub": (
+        "Rentang {lo}–{hi}. Ramalan, bukan angka resmi.",
+        "Range {lo}–{hi}. A forecast, not an official figure.",
+    ),
     # footer
     "footer.source": ("Sumber data", "Data source"),
     "footer.updated": ("Pembaruan data terakhir", "Data last updated"),

@@ -1,0 +1,140 @@
+"""Mandatory-spending checks for a year's budget, each with the regulation it comes from.
+
+Where our data cannot measure a rule exactly (the law defines it by purpose, or excludes items our
+accounts do not separate), the rule says how it is approximated instead of claiming precision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from budget import db
+
+
+@dataclass(frozen=True)
+class Rule:
+    key: str
+    min_pct: Decimal | None  # the share must be at least this
+    max_pct: Decimal | None  # ... or at most this
+    source: str  # the regulation, as cited
+    in_force: tuple[int | None, int | None]  # (first year it binds, last year it binds); None = open
+    approximation: str  # how our figure relates to the legal definition (Indonesian, English)
+    approximation_en: str
+
+
+RULES = (
+    Rule(
+        "pegawai",
+        None,
+        Decimal(30),
+        "UU 1/2022 (HKPD) Pasal 146 ayat (1)",
+        (2027, None),
+        "Belanja pegawai (5.1.01) dibagi total belanja. Undang-undang mengecualikan tunjangan guru dari TKD; "
+        "rekening kita tidak memisahkannya, jadi angka ini batas atas. Berlaku setelah masa transisi 5 tahun (2027).",
+        "Belanja pegawai (5.1.01) over total belanja. The law excludes teacher allowances funded by transfers; our "
+        "accounts do not separate them, so this is an upper bound. Binding after the 5-year transition (2027).",
+    ),
+    Rule(
+        "infrastruktur",
+        Decimal(40),
+        None,
+        "UU 1/2022 (HKPD) Pasal 147 ayat (1)",
+        (2027, None),
+        "Perkiraan: belanja modal (5.2) dibagi total belanja di luar belanja transfer (5.4). Undang-undang menghitung "
+        "belanja infrastruktur pelayanan publik menurut tujuannya (termasuk pemeliharaan), jadi angka ini batas bawah. "
+        "Berlaku setelah masa transisi 5 tahun (2027).",
+        "Approximation: belanja modal (5.2) over total belanja excluding transfers (5.4). The law counts public-service "
+        "infrastructure by purpose (maintenance included), so this is a lower bound. Binding after the 5-year "
+        "transition (2027).",
+    ),
+    Rule(
+        "pendidikan",
+        Decimal(20),
+        None,
+        "UUD 1945 Pasal 31 ayat (4); UU 20/2003 Pasal 49 ayat (1)",
+        (None, None),
+        "Belanja urusan pendidikan (sub kegiatan 1.01.*, gaji pendidik termasuk, sesuai Putusan MK 13/PUU-VI/2008) "
+        "dibagi total belanja. Belanja pendidikan di urusan lain tidak terhitung.",
+        "Belanja of the education urusan (sub kegiatan 1.01.*, teachers' pay included, per Constitutional Court "
+        "ruling 13/PUU-VI/2008) over total belanja. Education spending under other urusan is not counted.",
+    ),
+    Rule(
+        "kesehatan",
+        Decimal(10),
+        None,
+        "UU 36/2009 Pasal 171 ayat (2)",
+        (None, 2023),
+        "Belanja urusan kesehatan (1.02.*) di luar gaji, dibagi total belanja di luar gaji. UU 17/2023 tentang "
+        "Kesehatan mencabut persentase wajib ini; sejak 2024 angka ditampilkan sebagai informasi.",
+        "Belanja of the health urusan (1.02.*) excluding salaries, over total belanja excluding salaries. Law "
+        "17/2023 on Health removed this mandatory share; from 2024 the figure is shown for information.",
+    ),
+    Rule(
+        "add",
+        Decimal(10),
+        None,
+        "UU 6/2014 (Desa) Pasal 72 ayat (4); PP 43/2014 Pasal 96",
+        (None, None),
+        "Alokasi Dana Desa (bantuan keuangan umum ke desa, 5.4.02.05.01) dibagi DAU + DBH yang diterima "
+        "(4.2.01.08 + 4.2.01.07). Aturan menghitung dari dana perimbangan setelah dikurangi DAK; pendekatan ini "
+        "memakai anggaran, bukan realisasi.",
+        "Alokasi Dana Desa (general aid to villages, 5.4.02.05.01) over DAU + DBH received (4.2.01.08 + 4.2.01.07). "
+        "The rule counts balancing funds net of DAK; this uses the budget, not realisation.",
+    ),
+)
+
+
+@dataclass
+class Check:
+    rule: Rule
+    pct: Decimal | None
+    numerator: Decimal
+    denominator: Decimal
+    status: str  # "ok", "gagal" (fails), "transisi" (not yet binding), "info" (no longer binding)
+
+
+def _status(rule: Rule, tahun: int, pct: Decimal | None) -> str:
+    first, last = rule.in_force
+    binding = (first is None or tahun >= first) and (last is None or tahun <= last)
+    if pct is None:
+        return "info"
+    meets = (rule.min_pct is None or pct >= rule.min_pct) and (rule.max_pct is None or pct <= rule.max_pct)
+    if binding:
+        return "ok" if meets else "gagal"
+    return "transisi" if (first is not None and tahun < first) else "info"
+
+
+def checks(tahun: int) -> list[Check]:
+    """Every rule against the year's final budget (perubahan where it exists)."""
+    tahap = db.query("SELECT max(tahap) FROM apbd_anggaran WHERE tahun = ?", [tahun])[0][0]
+    row = db.query(
+        """
+        SELECT
+          SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5.')),
+          SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5.1.01')),
+          SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5.2')),
+          SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5.4')),
+          SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5.') AND starts_with(kode_sub_kegiatan, '1.01.')),
+          SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5.') AND NOT starts_with(kode_rekening, '5.1.01')
+                             AND starts_with(kode_sub_kegiatan, '1.02.')),
+          SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '5.4.02.05.01')),
+          SUM(nilai) FILTER (WHERE starts_with(kode_rekening, '4.2.01.08') OR starts_with(kode_rekening, '4.2.01.07'))
+        FROM apbd_anggaran WHERE tahun = ? AND tahap = ?
+        """,
+        [tahun, tahap],
+    )[0]
+    total, pegawai, modal, transfer, didik, sehat, add, daudbh = (Decimal(v or 0) for v in row)
+    pairs = {
+        "pegawai": (pegawai, total),
+        "infrastruktur": (modal, total - transfer),
+        "pendidikan": (didik, total),
+        "kesehatan": (sehat, total - pegawai),
+        "add": (add, daudbh),
+    }
+    out = []
+    for rule in RULES:
+        num, den = pairs[rule.key]
+        pct = num / den * 100 if den else None
+        out.append(Check(rule, pct, num, den, _status(rule, tahun, pct)))
+    return out

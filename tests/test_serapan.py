@@ -1,0 +1,103 @@
+"""Absorption monitor logic: bands, forecasts and mandatory-spending rules, on the real demo database."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budget import rules
+from budget import serapan as sv
+from callbacks.serapan import thresholds
+
+
+@pytest.mark.parametrize(
+    "dev, expected",
+    [
+        (Decimal(2), "aman"),
+        (Decimal(0), "aman"),
+        (Decimal("-4.9"), "aman"),
+        (Decimal(-5), "waspada"),
+        (Decimal("-14.9"), "waspada"),
+        (Decimal(-15), "kritis"),
+        (Decimal(-60), "kritis"),
+        (None, "na"),
+    ],
+)
+def test_band_defaults(dev, expected):
+    assert sv.band(dev) == expected
+
+
+def test_band_custom_thresholds_and_url_allow_list():
+    assert sv.band(Decimal(-8), Decimal(10), Decimal(20)) == "aman"
+    assert thresholds("10", "20") == (Decimal("10.0"), Decimal("20.0"))
+    for bad in (("20", "10"), ("abc", "5"), ("0", "15"), ("5", "99"), ("1e9", "2")):
+        assert thresholds(*bad) == (sv.WARNING_PP, sv.CRITICAL_PP)
+
+
+def test_status_is_realisation_against_the_cash_plan(demo_db, con):
+    sts = {s.kode: s for s in sv.opd_status(2026, 10)}
+    dinkes = sts["1.02.0.00.0.00.01.0000"]
+    real = con.execute(
+        "SELECT SUM(nilai) FROM apbd_realisasi WHERE tahun = 2026 AND bulan <= 10 AND "
+        "kode_skpd = '1.02.0.00.0.00.01.0000' AND kode_rekening LIKE '5%'"
+    ).fetchone()[0]
+    plan = con.execute(
+        "SELECT SUM(nilai) FROM apbd_anggaran_kas WHERE tahun = 2026 AND bulan <= 10 AND "
+        "kode_skpd = '1.02.0.00.0.00.01.0000'"
+    ).fetchone()[0]
+    assert dinkes.realisasi == real and dinkes.rencana == plan
+    assert dinkes.deviasi == (real - plan) / dinkes.anggaran * 100
+
+
+def test_the_designed_laggards_are_critical(demo_db):
+    crit = {s.nama for s in sv.opd_status(2026, 10) if sv.band(s.deviasi) == "kritis"}
+    assert {"DPUPR", "DPRKP", "Dislutkanak", "Disperpuska"} <= crit
+    villages = [s for s in sv.desa_status(2026, 10) if sv.band(s.deviasi) == "kritis"]
+    assert len(villages) >= 10
+
+
+def test_village_norm_uses_other_complete_years(demo_db):
+    shares, years = sv.village_norm(2026)
+    assert years == [2022, 2023, 2024, 2025]
+    assert all(a <= b for a, b in zip(shares, shares[1:]))
+    assert Decimal("0.85") < shares[-1] <= 1
+
+
+def test_forecast_is_realised_over_the_usual_share(demo_db):
+    sts = sv.opd_status(2026, 10)
+    s = next(x for x in sts if x.nama == "Dinkes")
+    f = sv.forecast("opd", 2026, 10, s.kode, s.nama, s.anggaran, s.realisasi)
+    ratios = sv._ratios("opd", 10, 2026, s.kode)
+    assert sorted(ratios) == [2022, 2023, 2024, 2025] == f.years
+    mean = sum(ratios.values()) / len(ratios)
+    assert abs(f.point - s.realisasi / mean) < Decimal("0.01") * f.point
+    assert f.low <= f.point <= f.high
+    # The batch path gives the same answer as the single one.
+    batch = {x.kode: x for x in sv.forecasts("opd", 2026, 10, sts)}[s.kode]
+    assert abs(batch.point - f.point) < 1
+    # A past year at December is its own final outcome.
+    final = sv.forecast("opd", 2025, 12, s.kode, s.nama, s.anggaran, s.realisasi)
+    assert final.point == s.realisasi
+
+
+def test_mandatory_spending_rules(demo_db):
+    by = {c.rule.key: c for c in rules.checks(2026)}
+    assert set(by) == {"pegawai", "infrastruktur", "pendidikan", "kesehatan", "add"}
+    assert by["pegawai"].status == "transisi"  # UU 1/2022 binds from 2027
+    assert by["kesehatan"].status == "info"  # UU 17/2023 removed the health mandate
+    assert by["pendidikan"].status in ("ok", "gagal")
+    assert by["pendidikan"].pct == by["pendidikan"].numerator / by["pendidikan"].denominator * 100
+    by22 = {c.rule.key: c for c in rules.checks(2022)}
+    assert by22["kesehatan"].status in ("ok", "gagal")  # binding in 2022
+    for c in rules.checks(2026):
+        assert c.rule.source and c.rule.approximation and c.rule.approximation_en
+
+
+def test_rule_status_logic():
+    r = rules.Rule("x", Decimal(20), None, "src", (None, None), "a", "b")
+    assert rules._status(r, 2026, Decimal(25)) == "ok"
+    assert rules._status(r, 2026, Decimal(15)) == "gagal"
+    later = rules.Rule("y", None, Decimal(30), "src", (2027, None), "a", "b")
+    assert rules._status(later, 2026, Decimal(40)) == "transisi"
+    assert rules._status(later, 2027, Decimal(40)) == "gagal"
