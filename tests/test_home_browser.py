@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 import duckdb
 import pytest
+from selenium.common.exceptions import (
+    ElementClickInterceptedException,
+    ElementNotInteractableException,
+    StaleElementReferenceException,
+)
 from selenium.webdriver.common.by import By
 
 from budget.fmt import rupiah_full
@@ -22,6 +29,18 @@ def _sum(db, sql, params):
         return con.execute(sql, params).fetchone()[0]
     finally:
         con.close()
+
+
+def retry_click(duo, *selectors, tries: int = 20):
+    """Click a sequence of elements; start again if the navbar re-rendered under us (stale element)."""
+    for _ in range(tries):
+        try:
+            for sel in selectors:
+                duo.wait_for_element(sel).click()
+            return
+        except (StaleElementReferenceException, ElementNotInteractableException, ElementClickInterceptedException):
+            time.sleep(0.2)
+    raise AssertionError(f"could not click {selectors}")
 
 
 def test_home001_kpis_show_the_reconciled_totals(dash_duo, app, demo_db):
@@ -52,14 +71,13 @@ def test_home002_default_is_the_running_year_and_stage_switch(dash_duo, app, dem
     dash_duo.wait_for_text_to_equal("#kpi-belanja-full", rupiah_full(belanja))
     assert "Oktober" in dash_duo.find_element("#kpi-serapan").text  # realisation through October
     # Switch year through the navbar, then stage through the page's buttons; the URL follows.
-    dash_duo.find_element("#nav-year-menu").click()
-    dash_duo.find_element("#nav-year-menu a[href*='tahun=2022']").click()
+    retry_click(dash_duo, "#nav-year-menu > button", "#nav-year-menu a[href*='tahun=2022']")
     dash_duo.wait_for_text_to_equal("h1", "APBD Kabupaten Batang 2022")
     assert "tahun=2022" in dash_duo.driver.current_url
-    dash_duo.find_element("#home-tahap-perubahan").click()
+    retry_click(dash_duo, "#home-tahap-perubahan")
     dash_duo.wait_for_text_to_equal("#kpi-belanja-full", "Rp1.958.746.736.810,77")
     assert "tahap=perubahan" in dash_duo.driver.current_url
-    dash_duo.find_element("#home-tahap-murni").click()
+    retry_click(dash_duo, "#home-tahap-murni")
     dash_duo.wait_for_text_to_equal("#kpi-belanja-full", "Rp1.829.304.856.259")
     # The back button walks back through the states: perubahan, then the year 2026.
     dash_duo.driver.back()
