@@ -37,6 +37,35 @@ server = app.server
 import callbacks.shell  # noqa: E402,F401  (registers the shell callback)
 
 
+@server.route("/unduh/<name>.<fmt>")
+def _download(name: str, fmt: str):
+    """A whole canonical table; `name` and `fmt` are checked against allow-lists."""
+    import os
+
+    from flask import abort, after_this_request, send_file
+
+    from budget.db import DataUnavailable
+    from budget.downloads import FORMATS, TABLES, export_table
+
+    if name not in TABLES or fmt not in FORMATS:
+        abort(404)
+    try:
+        path = export_table(name, fmt)
+    except DataUnavailable:
+        abort(503)
+
+    @after_this_request
+    def _cleanup(resp):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        return resp
+
+    mime = "text/csv" if fmt == "csv" else "application/vnd.apache.parquet"
+    return send_file(path, mimetype=mime, as_attachment=True, download_name=f"{name}.{fmt}")
+
+
 @server.errorhandler(KeyError)
 @server.errorhandler(TypeError)
 @server.errorhandler(ValueError)

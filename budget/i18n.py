@@ -79,6 +79,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kpi.no_realisasi": ("Belum ada realisasi", "No realisation yet"),
     "home.explore": ("Jelajahi rinciannya →", "Explore the details →"),
     "kpi.until": ("s.d. {bulan}", "to end of {bulan}"),
+    "home.recon": ("Cocokkan dengan dokumen resmi ({sumber})", "Reconciliation with the official document ({sumber})"),
+    "home.recon_row": (
+        "{pos}: rincian {ours} · dokumen {theirs} · selisih {diff}",
+        "{pos}: line items {ours} · document {theirs} · difference {diff}",
+    ),
+    "home.summary_only": (
+        "Untuk tahun dan tahap ini hanya tersedia ringkasan resmi ({sumber}); rincian per OPD dan baris belum dimuat.",
+        "Only the official summary ({sumber}) exists for this year and stage; OPD and line-item detail is not loaded.",
+    ),
     "curve.title": (
         "Realisasi belanja kumulatif dibanding rencana kas",
         "Cumulative belanja realised against the cash plan",
@@ -396,6 +405,30 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Rentang {lo}–{hi}. Ramalan, bukan angka resmi.",
         "Range {lo}–{hi}. A forecast, not an official figure.",
     ),
+    # Data page
+    "data.heading": ("Data dan asal-usulnya", "The data and where it came from"),
+    "data.downloads": ("Unduh tabel kanonik", "Download the canonical tables"),
+    "data.downloads_note": (
+        "Format dan arti setiap kolom: lihat kamus data di bawah (docs/DATA_FORMAT.md).",
+        "Every column's format and meaning: see the data dictionary below (docs/DATA_FORMAT.md).",
+    ),
+    "data.provenance": ("Riwayat pemuatan berkas", "Load history"),
+    "data.truncated": (
+        "Menampilkan {n} pemuatan terakhir; riwayat lengkap ada di tabel meta_load.",
+        "Showing the latest {n} loads; the full history is in the meta_load table.",
+    ),
+    "data.dictionary": ("Kamus data", "Data dictionary"),
+    "data.rows": ("{n} baris", "{n} rows"),
+    "col.waktu": ("Waktu", "Time"),
+    "col.berkas": ("Berkas", "File"),
+    "col.pembaca": ("Pembaca", "Reader"),
+    "col.tabel": ("Tabel", "Table"),
+    "col.baris": ("Baris dibaca / dimuat", "Rows read / loaded"),
+    "col.peringatan": ("Peringatan", "Warnings"),
+    "col.kolom": ("Kolom", "Column"),
+    "col.tipe": ("Tipe", "Type"),
+    "col.aturan_kolom": ("Aturan", "Rule"),
+    "data.illustrative_file": ("ilustratif", "illustrative"),
     # footer
     "footer.source": ("Sumber data", "Data source"),
     "footer.updated": ("Pembaruan data terakhir", "Data last updated"),

@@ -20,13 +20,19 @@ def _d(v) -> Decimal:
 # Years, stages, dataset facts
 # ---------------------------------------------------------------------------------------------
 def years() -> list[int]:
-    """Years with APBD budget data, newest first."""
-    return [r[0] for r in db.query("SELECT DISTINCT tahun FROM apbd_anggaran ORDER BY tahun DESC")]
+    """Years with APBD data (line items or official summaries), newest first."""
+    return [
+        r[0]
+        for r in db.query("SELECT tahun FROM apbd_anggaran UNION SELECT tahun FROM apbd_ringkasan ORDER BY tahun DESC")
+    ]
 
 
 def stages(tahun: int) -> list[str]:
-    """The tahap published for a year, in document order (murni, perubahan)."""
-    rows = db.query("SELECT DISTINCT tahap FROM apbd_anggaran WHERE tahun = ?", [tahun])
+    """The tahap published for a year (line items or summaries), in document order (murni, perubahan)."""
+    rows = db.query(
+        "SELECT tahap FROM apbd_anggaran WHERE tahun = ? UNION SELECT tahap FROM apbd_ringkasan WHERE tahun = ?",
+        [tahun, tahun],
+    )
     have = {r[0] for r in rows}
     return [t for t in TAHAP if t in have]
 
@@ -40,6 +46,15 @@ def running_year() -> int | None:
 def last_realised_month(tahun: int) -> int | None:
     row = db.query("SELECT MAX(bulan) FROM apbd_realisasi WHERE tahun = ?", [tahun])
     return row[0][0] if row else None
+
+
+def load_log(limit: int = 200) -> list[tuple]:
+    """Provenance: every loaded file, newest first (LIMIT+1 so the page can say it was cut)."""
+    return db.query(
+        "SELECT loaded_at, file, sha256, reader, tabel, rows_read, rows_loaded, warnings, ilustratif "
+        "FROM meta_load ORDER BY load_id DESC, file LIMIT ?",
+        [limit + 1],
+    )
 
 
 def dataset_info() -> dict:
@@ -88,8 +103,80 @@ class Overview:
         return self.realisasi_pendapatan / self.pendapatan * 100 if self.pendapatan else None
 
 
+def has_line_items(tahun: int, tahap: str) -> bool:
+    return bool(db.query("SELECT COUNT(*) FROM apbd_anggaran WHERE tahun = ? AND tahap = ?", [tahun, tahap])[0][0])
+
+
+@dataclass(frozen=True)
+class Official:
+    """The official summary figures for one year and tahap (Perda, SIMDA, LRA, DJPK)."""
+
+    sumber: str
+    pendapatan: Decimal | None
+    belanja: Decimal | None
+    penerimaan_pembiayaan: Decimal | None
+    pengeluaran_pembiayaan: Decimal | None
+    realisasi_pendapatan: Decimal | None
+    realisasi_belanja: Decimal | None
+    bulan: int | None
+
+
+def official(tahun: int, tahap: str) -> Official | None:
+    """Totals from apbd_ringkasan: each akun from its own row, or the sum of its kelompok rows when the
+    document has no akun row. The budget document (no month) wins for anggaran; the latest month for
+    realisasi."""
+    rows = db.query(
+        """
+        WITH r AS (SELECT * FROM apbd_ringkasan WHERE tahun = ? AND tahap = ?),
+        doc AS (SELECT sumber, bulan FROM r GROUP BY sumber, bulan ORDER BY bulan IS NOT NULL, bulan DESC LIMIT 1),
+        lastm AS (SELECT max(bulan) AS m FROM r)
+        SELECT (SELECT sumber FROM doc), k,
+          (SELECT COALESCE(SUM(anggaran) FILTER (WHERE kode_rekening = k),
+                           SUM(anggaran) FILTER (WHERE length(kode_rekening) = length(k) + 2
+                                                 AND starts_with(kode_rekening, k || '.')))
+             FROM r WHERE sumber = (SELECT sumber FROM doc) AND bulan IS NOT DISTINCT FROM (SELECT bulan FROM doc)),
+          (SELECT COALESCE(SUM(realisasi) FILTER (WHERE kode_rekening = k),
+                           SUM(realisasi) FILTER (WHERE length(kode_rekening) = length(k) + 2
+                                                  AND starts_with(kode_rekening, k || '.')))
+             FROM r WHERE bulan = (SELECT m FROM lastm)),
+          (SELECT m FROM lastm)
+        FROM (VALUES ('4'), ('5'), ('6.1'), ('6.2')) v(k)
+        """,
+        [tahun, tahap],
+    )
+    if not rows or rows[0][0] is None:
+        return None
+    by = {k: (a, r) for _, k, a, r, _ in rows}
+    dec = lambda v: Decimal(v) if v is not None else None  # noqa: E731
+    return Official(
+        rows[0][0],
+        dec(by["4"][0]),
+        dec(by["5"][0]),
+        dec(by["6.1"][0]),
+        dec(by["6.2"][0]),
+        dec(by["4"][1]),
+        dec(by["5"][1]),
+        rows[0][4],
+    )
+
+
 def overview(tahun: int, tahap: str) -> Overview:
-    """Regency totals for one year and tahap, with realisation to date."""
+    """Regency totals for one year and tahap, with realisation to date. Line items when the year has
+    them; otherwise the deepest level there is: the official summary."""
+    if not has_line_items(tahun, tahap):
+        o = official(tahun, tahap)
+        if o is not None:
+            return Overview(
+                tahun,
+                tahap,
+                _d(o.pendapatan),
+                _d(o.belanja),
+                _d(o.penerimaan_pembiayaan),
+                _d(o.pengeluaran_pembiayaan),
+                _d(o.realisasi_pendapatan),
+                _d(o.realisasi_belanja),
+                o.bulan,
+            )
     b = db.query(
         """
         SELECT
@@ -211,7 +298,14 @@ def reconciliation() -> list[Reconciled]:
 def table_counts() -> list[tuple[str, int, int]]:
     """(table, tahun, rows) for every canonical table."""
     out = []
-    for name in ("apbd_anggaran", "apbd_realisasi", "apbd_anggaran_kas", "apbdes_anggaran", "apbdes_realisasi"):
+    for name in (
+        "apbd_anggaran",
+        "apbd_realisasi",
+        "apbd_anggaran_kas",
+        "apbdes_anggaran",
+        "apbdes_realisasi",
+        "apbd_ringkasan",
+    ):
         # `name` comes from the fixed tuple above, never from input.
         for tahun, n in db.query("SELECT tahun, COUNT(*) FROM " + name + " GROUP BY tahun ORDER BY tahun"):
             out.append((name, tahun, n))

@@ -48,6 +48,49 @@ def _explore(st: PageState, lang: str, dim: str, link_id: str) -> dcc.Link:
     )
 
 
+def _reconciliation(st: PageState, ov, lang: str):
+    """Where official summary figures exist beside the line items, show both and the difference."""
+    off = queries.official(st.tahun, st.tahap)
+    if off is None:
+        return None
+    if not queries.has_line_items(st.tahun, st.tahap):
+        return notices.info(t("home.summary_only", lang, sumber=off.sumber), "info", id="home-summary-only")
+    rows = []
+    for pos, ours, theirs in (
+        ("kpi.pendapatan", ov.pendapatan, off.pendapatan),
+        ("kpi.belanja", ov.belanja, off.belanja),
+        ("kpi.realisasi", ov.realisasi_belanja if off.bulan == ov.bulan_terakhir else None, off.realisasi_belanja),
+    ):
+        if theirs is None or ours is None:
+            continue
+        diff = ours - theirs
+        rows.append(
+            html.Li(
+                [
+                    t(
+                        "home.recon_row",
+                        lang,
+                        pos=t(pos, lang),
+                        ours=rupiah_full(ours, lang),
+                        theirs=rupiah_full(theirs, lang),
+                        diff=rupiah_full(diff, lang),
+                    ),
+                    " ",
+                    html.Span(
+                        "✓" if diff == 0 else "≠",
+                        className="text-success fw-bold" if diff == 0 else "text-danger fw-bold",
+                    ),
+                ]
+            )
+        )
+    return dbc.Alert(
+        [html.Strong(t("home.recon", lang, sumber=off.sumber)), html.Ul(rows, className="mb-0 small")],
+        color="light",
+        className="mb-3",
+        id="home-recon",
+    )
+
+
 def _cumulative(values: list) -> list:
     out, run = [], None
     for v in values:
@@ -177,6 +220,9 @@ def render(tahun=None, tahap=None, lang=None, **_ignored) -> html.Div:
         id=ID_KPIS,
     )
 
+    recon = _reconciliation(st, ov, L)
+    if recon is not None:
+        kpis = html.Div([kpis, recon])
     fig = cumulative_curve(st.tahun, actual, plan, previous, ov.belanja, L)
     table = html.Details(
         [

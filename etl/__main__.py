@@ -10,7 +10,8 @@ from pathlib import Path
 
 from budget.config import db_path
 from etl.publish import PublishError, build_and_publish, stderr_progress
-from etl.validate import ReadResult, read_canonical
+from etl.readers import Options, read_file
+from etl.validate import ReadResult
 
 EXIT_INVALID = 2
 
@@ -18,21 +19,31 @@ EXIT_INVALID = 2
 def _expand(paths: list[str]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
-        out += sorted(p.glob("*.csv")) if p.is_dir() else [p]
+        out += (
+            sorted(f for f in p.iterdir() if f.suffix.lower() in (".csv", ".xlsx", ".xml", ".xls", ".zip"))
+            if p.is_dir()
+            else [p]
+        )
     return out
 
 
-def read_all(paths: list[Path]) -> list[ReadResult]:
+def read_all(paths: list[Path], opts: Options | None = None) -> list[ReadResult]:
     results = []
     for i, p in enumerate(paths, 1):
         t0 = time.perf_counter()
         stderr_progress(f"[{i}/{len(paths)}] reading {p.name} ...")
-        r = read_canonical(p)
-        n = 0 if r.frame is None else len(r.frame)
-        table = r.table.name if r.table else "?"
-        stderr_progress(f"[{i}/{len(paths)}] {p.name}: {n:,} rows -> {table} ({time.perf_counter() - t0:.1f} s)")
-        results.append(r)
+        for r in read_file(p, opts):
+            n = 0 if r.frame is None else len(r.frame)
+            table = r.table.name if r.table else "?"
+            stderr_progress(
+                f"[{i}/{len(paths)}] {p.name}: {n:,} rows -> {table} via {r.reader} ({time.perf_counter() - t0:.1f} s)"
+            )
+            results.append(r)
     return results
+
+
+def _opts(args) -> Options:
+    return Options(tahun=args.tahun, tahap=args.tahap, bulan=args.bulan)
 
 
 def report(results: list[ReadResult]) -> int:
@@ -46,17 +57,17 @@ def report(results: list[ReadResult]) -> int:
 
 
 def cmd_validate(args) -> int:
-    results = read_all(_expand(args.paths))
+    results = read_all(_expand(args.paths), _opts(args))
     errors = report(results)
     print(f"{len(results)} file(s), {errors} error(s)" + ("" if errors else ": valid"))
     return EXIT_INVALID if errors else 0
 
 
-def load(paths: list[Path], *, fresh: bool = False, illustrative: bool = False) -> int:
+def load(paths: list[Path], *, fresh: bool = False, illustrative: bool = False, opts: Options | None = None) -> int:
     if not paths:
         print("no files given", file=sys.stderr)
         return EXIT_INVALID
-    results = read_all(paths)
+    results = read_all(paths, opts)
     errors = report(results)
     if errors:
         print(f"REFUSED: {errors} error(s); nothing was loaded and {db_path()} is unchanged.", file=sys.stderr)
@@ -72,7 +83,7 @@ def load(paths: list[Path], *, fresh: bool = False, illustrative: bool = False) 
 
 
 def cmd_load(args) -> int:
-    return load(_expand(args.paths), fresh=args.replace_all)
+    return load(_expand(args.paths), fresh=args.replace_all, opts=_opts(args))
 
 
 def cmd_demo(args) -> int:
@@ -93,13 +104,15 @@ def cmd_export(args) -> int:
     from etl.schema import TABLES
 
     out = Path(args.dir)
+    fmt = args.format
     out.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(db_path()), read_only=True)
     try:
         for name, t in TABLES.items():
-            path = out / f"{name}.csv"
+            path = out / f"{name}.{fmt}"
             # `name` and the sort columns come from the fixed schema, not from input.
-            con.sql("SELECT * FROM " + name + " ORDER BY " + ", ".join(t.sort)).write_csv(str(path), header=True)
+            rel = con.sql("SELECT * FROM " + name + " ORDER BY " + ", ".join(t.sort))
+            rel.write_csv(str(path), header=True) if fmt == "csv" else rel.write_parquet(str(path))
             n = con.execute("SELECT COUNT(*) FROM " + name).fetchall()[0][0]
             print(f"{path}: {n:,} rows")
     finally:
@@ -138,14 +151,31 @@ def cmd_info(args) -> int:
     return 0 if not bad or not args.strict else 1
 
 
+def _file_options(p) -> None:
+    p.add_argument("--tahun", type=int, help="the year, when a file's title rows do not say")
+    p.add_argument("--tahap", choices=("murni", "perubahan"), help="the budget stage, when a file does not say")
+    p.add_argument(
+        "--bulan",
+        type=int,
+        choices=range(1, 13),
+        metavar="1-12",
+        help="the month a cumulative realisation runs to, when a file does not say",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m etl", description="Anggaran Terbuka ETL")
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("demo", help="generate the demo dataset and load it (replaces everything)")
     p.add_argument("--keep", metavar="DIR", help="also keep the generated CSV files in DIR")
     p.set_defaults(fn=cmd_demo)
-    p = sub.add_parser("load", help="validate and load canonical CSV files, then publish atomically")
-    p.add_argument("paths", nargs="+", help="files, or folders of *.csv")
+    p = sub.add_parser(
+        "load",
+        help="validate and load files (canonical CSV/XLSX, Perda/SIMDA/LRA summaries, "
+        "DJPK XML, Siskeudes zip), then publish atomically",
+    )
+    p.add_argument("paths", nargs="+", help="files, or folders of them")
+    _file_options(p)
     p.add_argument(
         "--replace-all",
         action="store_true",
@@ -154,9 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(fn=cmd_load)
     p = sub.add_parser("validate", help="run every check without publishing")
     p.add_argument("paths", nargs="+")
+    _file_options(p)
     p.set_defaults(fn=cmd_validate)
-    p = sub.add_parser("export", help="write the five canonical tables as CSV into DIR")
+    p = sub.add_parser("export", help="write the canonical tables as CSV (or Parquet) into DIR")
     p.add_argument("dir")
+    p.add_argument("--format", choices=("csv", "parquet"), default="csv")
     p.set_defaults(fn=cmd_export)
     p = sub.add_parser("info", help="row counts and reconciliation with the published figures")
     p.add_argument("--strict", action="store_true", help="exit 1 when a published figure does not reconcile")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from budget.config import REFERENCE_DIR
 from etl.schema import TABLES, Table, create_table_sql, create_view_sql
@@ -51,6 +52,7 @@ REFERENCE = {
     ),
     "rekening_apbdes.csv": ("ref_rekening_apbdes", "kode, level, nama"),
     "apbdes_kegiatan.csv": ("ref_apbdes_kegiatan", "kode, level, nama"),
+    "siskeudes_desa.csv": ("ref_siskeudes_desa", "kd_desa_siskeudes, kode_desa, nama"),
     "published.csv": (
         "ref_published",
         "CAST(tahun AS INTEGER) AS tahun, dokumen, kode, uraian, ukuran, "
@@ -103,12 +105,15 @@ def _create_meta(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _partition_filter(t: Table, parts: list[tuple]) -> tuple[str, list]:
-    """A WHERE clause keeping rows outside the replaced partitions; values bound as parameters."""
+def _partition_filter(con: duckdb.DuckDBPyConnection, t: Table, parts: list[tuple], alias: str) -> str:
+    """A WHERE clause keeping the old rows outside the replaced partitions. The partitions are a
+    registered frame of values (an anti-join), never text pasted into the SQL."""
     if not parts:
-        return "TRUE", []
-    cond = " AND ".join(f"CAST({c} AS VARCHAR) = ?" for c in t.partition)
-    return "NOT (" + " OR ".join(f"({cond})" for _ in parts) + ")", [str(v) for p in parts for v in p]
+        return "TRUE"
+    frame = pd.DataFrame([["" if v is None else str(v) for v in p] for p in parts], columns=list(t.partition))
+    con.register(alias, frame)
+    cond = " AND ".join(f"p.{c} = COALESCE(CAST(o.{c} AS VARCHAR), '')" for c in t.partition)
+    return f"NOT EXISTS (SELECT 1 FROM {alias} p WHERE {cond})"
 
 
 def build_and_publish(
@@ -165,9 +170,10 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
             sources = []
             params: list = []
             if old is not None:
-                where, wparams = _partition_filter(t, parts)
-                sources.append(f"SELECT {', '.join(t.column_names)} FROM old.{name}_data WHERE {where}")
-                params += wparams
+                where = _partition_filter(con, t, parts, f"replaced_{name}")
+                sources.append(
+                    f"SELECT {', '.join('o.' + c for c in t.column_names)} FROM old.{name}_data o WHERE {where}"
+                )
             for i, r in enumerate(files):
                 progress(f"[{name}] {r.path.name}: {len(r.frame):,} rows")
                 con.register(f"incoming_{i}", r.frame)
@@ -190,25 +196,29 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
                         now,
                         r.path.name,
                         sha256(r.path),
-                        "canonical-csv",
+                        r.reader,
                         name,
-                        len(r.frame),
+                        r.rows_read if r.rows_read is not None else len(r.frame),
                         len(r.frame),
                         sum(1 for x in r.issues if x.level == "warning"),
                         illustrative,
                     ],
                 )
-                for p in partitions(r.frame, t):
-                    _run(
-                        con,
-                        "DELETE FROM meta_partition WHERE tabel = ? AND tahun = ? AND bagian = ?",
-                        [name, int(p[0]), str(p[1]) if len(p) > 1 else ""],
-                    )
-                    _run(
-                        con,
-                        "INSERT INTO meta_partition VALUES (?, ?, ?, ?, ?, ?)",
-                        [name, int(p[0]), str(p[1]) if len(p) > 1 else "", r.path.name, illustrative, load_id],
-                    )
+                parts_r = pd.DataFrame(
+                    [
+                        (name, int(p[0]), "/".join(str(v) for v in p[1:]), r.path.name, illustrative, load_id)
+                        for p in partitions(r.frame, t)
+                    ],
+                    columns=["tabel", "tahun", "bagian", "file", "ilustratif", "load_id"],
+                )
+                con.register("parts_r", parts_r)
+                _run(
+                    con,
+                    "DELETE FROM meta_partition m USING parts_r p WHERE m.tabel = p.tabel AND "
+                    "m.tahun = p.tahun AND m.bagian = p.bagian",
+                )
+                _run(con, "INSERT INTO meta_partition SELECT * FROM parts_r")
+                con.unregister("parts_r")
             rows[name] = _run(con, f"SELECT COUNT(*) FROM {name}_data")[0][0]
         if old is not None:
             _run(con, "DETACH old")
@@ -223,7 +233,7 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
 def _cast(name: str, sql_type: str) -> str:
     if sql_type == "VARCHAR":
         return f"NULLIF({name}, '') AS {name}" if name.startswith("kode_") or name == "sumber_dana" else name
-    return f"CAST({name} AS {sql_type}) AS {name}"
+    return f"CAST(NULLIF({name}, '') AS {sql_type}) AS {name}"
 
 
 def _check_built(path: Path) -> None:

@@ -13,7 +13,7 @@ RE_KODE_SKPD = r"\d\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}"
 RE_KODE_PROGRAM = r"\d\.\d{2}\.\d{2}"
 RE_KODE_KEGIATAN = r"\d\.\d{2}\.\d{2}\.\d\.\d{2}"
 RE_KODE_SUB_KEGIATAN = r"\d\.\d{2}\.\d{2}\.\d\.\d{2}\.\d{4}"
-RE_REKENING_APBD = r"[4-6](\.\d)(\.\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)?"
+RE_REKENING_APBD = r"[4-6](\.\d(\.\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)?)?"
 RE_REKENING_APBDES = r"[4-6](\.\d){1,2}(\.\d{2})?"
 RE_KODE_DESA = r"\d{2}\.\d{2}\.\d{2}\.\d{4}"
 RE_KODE_KEGIATAN_DESA = r"\d{2}\.\d{2}\.\d{2}"
@@ -133,7 +133,7 @@ APBDES_ANGGARAN = Table(
         _nilai(),
     ),
     key=("tahun", "tahap", "kode_desa", "kode_kegiatan", "kode_rekening", "sumber_dana"),
-    partition=("tahun", "tahap"),
+    partition=("tahun", "tahap", "kode_desa"),  # a village's own export replaces only that village
     sort=("tahun", "tahap", "kode_desa", "kode_kegiatan", "kode_rekening"),
     description="APBDes lines per desa: kegiatan (bidang.sub_bidang.kegiatan) x rekening x sumber dana.",
 )
@@ -150,13 +150,32 @@ APBDES_REALISASI = Table(
         _nilai(),
     ),
     key=("tahun", "bulan", "kode_desa", "kode_kegiatan", "kode_rekening", "sumber_dana"),
-    partition=("tahun", "bulan"),
+    partition=("tahun", "bulan", "kode_desa"),
     sort=("tahun", "kode_desa", "kode_kegiatan", "kode_rekening", "bulan"),
     description="APBDes realisation: the amount realised in that month (not cumulative).",
 )
 
+APBD_RINGKASAN = Table(
+    "apbd_ringkasan",
+    (
+        _tahun(),
+        _tahap(),
+        Column("bulan", "INTEGER", required=False, int_range=(1, 12)),
+        Column("kode_rekening", "VARCHAR", pattern=RE_REKENING_APBD),
+        Column("nama_rekening", "VARCHAR"),
+        Column("anggaran", "DECIMAL(18,2)", pattern=RE_NILAI),
+        Column("realisasi", "DECIMAL(18,2)", required=False, pattern=RE_NILAI),
+        Column("sumber", "VARCHAR"),
+    ),
+    key=("tahun", "tahap", "bulan", "kode_rekening", "sumber"),
+    partition=("tahun", "tahap", "bulan"),
+    sort=("tahun", "tahap", "bulan", "kode_rekening"),
+    description="Summary-level figures (Perda, SIMDA, LRA, DJPK) by account, beside the line items.",
+)
+
 TABLES: dict[str, Table] = {
-    t.name: t for t in (APBD_ANGGARAN, APBD_REALISASI, APBD_ANGGARAN_KAS, APBDES_ANGGARAN, APBDES_REALISASI)
+    t.name: t
+    for t in (APBD_ANGGARAN, APBD_REALISASI, APBD_ANGGARAN_KAS, APBDES_ANGGARAN, APBDES_REALISASI, APBD_RINGKASAN)
 }
 
 

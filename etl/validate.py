@@ -28,16 +28,21 @@ class Issue:
     expected: str
     found: str
     level: str = "error"  # or "warning"
+    sheet: str | None = None
 
     def __str__(self) -> str:
         where, lokasi = self.file, self.file
+        if self.sheet:
+            where += f", sheet {self.sheet}"
+            lokasi += f", lembar {self.sheet}"
         if self.row is not None:
             where += f", row {self.row}"
             lokasi += f", baris {self.row}"
         if self.column:
             where += f", column {self.column}"
             lokasi += f", kolom {self.column}"
-        return f"{self.level.upper()}: {where}: expected {self.expected}; found {self.found}  [{lokasi}]"
+        tag = {"error": "ERROR/GALAT", "warning": "WARNING/PERINGATAN"}.get(self.level, self.level.upper())
+        return f"{tag}: {where}: expected {self.expected}; found {self.found}  [{lokasi}: diharapkan {self.expected}]"
 
 
 @dataclass
@@ -46,10 +51,19 @@ class ReadResult:
     table: Table | None = None
     frame: pd.DataFrame | None = None
     issues: list[Issue] = field(default_factory=list)
+    reader: str = "canonical-csv"
+    sheet: str | None = None
+    rows_read: int | None = None  # source rows, when they differ from the canonical rows produced
 
     @property
     def ok(self) -> bool:
         return self.table is not None and not any(i.level == "error" for i in self.issues)
+
+
+def _delimiter(text: str) -> str:
+    """';' when any early line uses it (Excel in an Indonesian locale), else ','. Decimal commas
+    make counting commas useless, and title rows have no delimiter at all."""
+    return ";" if any(";" in line for line in text.splitlines()[:40]) else ","
 
 
 def _decode(raw: bytes) -> tuple[str, str]:
@@ -77,8 +91,7 @@ def read_canonical(path: Path) -> ReadResult:
     except (OSError, UnicodeDecodeError) as exc:
         res.issues.append(Issue(name, None, None, "a readable UTF-8 or Windows-1252 text file", str(exc)))
         return res
-    first = text.split("\n", 1)[0]
-    delim = ";" if first.count(";") > first.count(",") else ","
+    delim = _delimiter(text)
     try:
         df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=delim, quoting=csv.QUOTE_MINIMAL)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -101,6 +114,26 @@ def read_canonical(path: Path) -> ReadResult:
     res.table = table
     df = df[table.column_names].apply(lambda s: s.str.strip())
     df.index = pd.RangeIndex(2, len(df) + 2)  # spreadsheet row numbers
+    return check_frame(res, normalise_amounts(df, table), table)
+
+
+def normalise_amounts(df: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """Amounts as Excel writes them in an Indonesian locale (1.234.567,89; (5.000); -) become
+    canonical text (1234567.89); anything unparseable is left as is for the checks to report."""
+    from etl.numbers import canonical_amount
+
+    for c in table.columns:
+        if c.sql_type.startswith("DECIMAL"):
+            s = df[c.name]
+            odd = ~s.str.fullmatch(r"-?\d{1,16}(\.\d{1,2})?") & s.ne("")
+            if odd.any():
+                df.loc[odd, c.name] = s[odd].map(canonical_amount)
+    return df
+
+
+def check_frame(res: ReadResult, df: pd.DataFrame, table: Table) -> ReadResult:
+    """Every value check and the duplicate-key check on a frame of canonical strings."""
+    res.table = table
     _check_values(res, df, table)
     _check_duplicates(res, df, table)
     res.frame = df
@@ -119,9 +152,12 @@ def _report_missing(res: ReadResult, header: list[str]) -> None:
 
 
 def _add_many(res: ReadResult, df: pd.DataFrame, bad: pd.Series, column: str, expected: str) -> None:
-    rows = bad.index[bad.to_numpy()]
+    rows = bad.index[bad.to_numpy()].unique()
     for row in rows[:MAX_LISTED_PER_KIND]:
-        res.issues.append(Issue(res.path.name, int(row), column, expected, repr(df[column].at[row])))
+        value = df[column].loc[row]
+        if isinstance(value, pd.Series):  # one source row made several canonical rows
+            value = value.iloc[0]
+        res.issues.append(Issue(res.path.name, int(row), column, expected, repr(value), sheet=res.sheet))
     if len(rows) > MAX_LISTED_PER_KIND:
         res.issues.append(
             Issue(res.path.name, None, column, expected, f"{len(rows) - MAX_LISTED_PER_KIND} more rows like these")
@@ -171,5 +207,15 @@ def _check_duplicates(res: ReadResult, df: pd.DataFrame, table: Table) -> None:
 
 
 def partitions(frame: pd.DataFrame, table: Table) -> list[tuple]:
-    """The (tahun, tahap|bulan) partitions a file covers; a load replaces exactly these."""
-    return sorted({tuple(r) for r in frame[list(table.partition)].drop_duplicates().itertuples(index=False)})
+    """The partitions a file covers (see Table.partition); a load replaces exactly these.
+    Whole-number columns are normalised ('08' -> '8') so they compare with the stored values."""
+    ints = {c.name for c in table.columns if c.sql_type == "INTEGER"}
+    out = set()
+    for r in frame[list(table.partition)].drop_duplicates().itertuples(index=False):
+        out.add(
+            tuple(
+                str(int(v)) if (k in ints and str(v).strip().isdigit()) else str(v).strip()
+                for k, v in zip(table.partition, r)
+            )
+        )
+    return sorted(out)

@@ -16,6 +16,7 @@ TOTALS_SQL = {
     "apbd_anggaran_kas": "SELECT tahun, SUM(nilai), COUNT(*) FROM apbd_anggaran_kas GROUP BY ALL ORDER BY ALL",
     "apbdes_anggaran": "SELECT tahun, tahap, SUM(nilai), COUNT(*) FROM apbdes_anggaran GROUP BY ALL ORDER BY ALL",
     "apbdes_realisasi": "SELECT tahun, SUM(nilai), COUNT(*) FROM apbdes_realisasi GROUP BY ALL ORDER BY ALL",
+    "apbd_ringkasan": "SELECT tahun, tahap, SUM(anggaran), COUNT(*) FROM apbd_ringkasan GROUP BY ALL ORDER BY ALL",
 }
 
 

@@ -13,12 +13,20 @@ def test_views_have_exactly_the_contract_columns(con):
         assert kind == ("VIEW",), name
 
 
-def test_nilai_is_decimal_never_float(con):
-    for name in TABLES:
-        typ = con.execute(
-            "SELECT data_type FROM information_schema.columns WHERE table_name = ? AND column_name = 'nilai'", [name]
-        ).fetchone()[0]
-        assert typ == "DECIMAL(18,2)", name
+def test_amounts_are_decimal_never_float(con):
+    for name, table in TABLES.items():
+        for col in table.columns:
+            if col.name in ("nilai", "anggaran", "realisasi"):
+                typ = con.execute(
+                    "SELECT data_type FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+                    [name, col.name],
+                ).fetchone()[0]
+                assert typ == "DECIMAL(18,2)", (name, col.name)
+    floats = con.execute(
+        "SELECT COUNT(*) FROM information_schema.columns WHERE data_type IN ('FLOAT', 'DOUBLE') "
+        "AND table_name NOT LIKE 'ref_%'"
+    ).fetchone()[0]
+    assert floats == 0
 
 
 def test_every_published_figure_reconciles(demo_db):

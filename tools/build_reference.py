@@ -252,7 +252,20 @@ def main(src: Path) -> None:
         ["kode", "nama", "ibukota", "luas_km2", "penduduk_2020", "jumlah_desa", "jumlah_kelurahan", "lat", "lng"],
         kec,
     )
-    write("desa.csv", ["kode", "nama", "kode_kecamatan", "kecamatan", "jenis", "lat", "lng"], read(src / "desa.csv"))
+    desa = read(src / "desa.csv")
+    write("desa.csv", ["kode", "nama", "kode_kecamatan", "kecamatan", "jenis", "lat", "lng"], desa)
+    # Siskeudes numbers a village as <kecamatan>.<desa>. (with the trailing dot); in Batang these are
+    # the last two parts of the Kemendagri code. A deployment whose Siskeudes numbering differs edits
+    # this file; the Siskeudes reader maps every village through it.
+    write(
+        "siskeudes_desa.csv",
+        ["kd_desa_siskeudes", "kode_desa", "nama"],
+        [
+            {"kd_desa_siskeudes": ".".join(d["kode"].split(".")[2:]) + ".", "kode_desa": d["kode"], "nama": d["nama"]}
+            for d in desa
+            if d["jenis"] == "desa"
+        ],
+    )
     kode_kec = {k["nama"]: k["kode"] for k in kec}
     opd = read(src / "opd.csv")
     for r in opd:

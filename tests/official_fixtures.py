@@ -1,0 +1,249 @@
+"""Files in the layouts Pemda offices produce, written by the project itself for the tests,
+awkward cases included (title rows, column-number rows, subtotals without codes, wrapped names,
+negatives in parentheses, '-' for zero, SIMDA one-digit jenis codes, leading-space hierarchies)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook
+
+# Perda APBD 2022 Lampiran I (the official figures), as Kode, Uraian, Jumlah.
+PERDA_2022 = [
+    ("4", "PENDAPATAN DAERAH", ""),
+    ("4.1", "PENDAPATAN ASLI DAERAH (PAD)", "305.962.267.259,00"),
+    ("4.1.01", "Pajak Daerah", "122.460.000.000,00"),
+    ("4.1.02", "Retribusi Daerah", "28.602.525.600,00"),
+    ("4.1.03", "Hasil Pengelolaan Kekayaan Daerah yang Dipisahkan", "12.417.731.659,00"),
+    ("4.1.04", "Lain-lain PAD yang Sah", "142.482.010.000,00"),
+    ("4.2", "PENDAPATAN TRANSFER", "1.381.880.712.000,00"),
+    ("4.2.01", "Pendapatan Transfer Pemerintah Pusat", "1.252.026.969.000,00"),
+    ("4.2.02", "Pendapatan Transfer Antar Daerah", "129.853.743.000,00"),
+    ("4.3", "LAIN-LAIN PENDAPATAN DAERAH YANG SAH", "81.484.000.000,00"),
+    ("4.3.03", "Lain-lain Pendapatan Sesuai dengan Ketentuan", "81.484.000.000,00"),
+    ("", "Peraturan Perundang-Undangan", ""),  # the name wraps onto a second row
+    ("", "Jumlah Pendapatan", "1.769.326.979.259,00"),  # a subtotal without a code
+    ("5", "BELANJA", ""),
+    ("5.1", "BELANJA OPERASI", "1.303.830.614.126,00"),
+    ("5.1.01", "Belanja Pegawai", "759.310.227.463,00"),
+    ("5.1.02", "Belanja Barang dan Jasa", "450.066.007.413,00"),
+    ("5.1.05", "Belanja Hibah", "79.182.398.000,00"),
+    ("5.1.06", "Belanja Bantuan Sosial", "15.271.981.250,00"),
+    ("5.2", "BELANJA MODAL", "172.395.984.728,00"),
+    ("5.2.02", "Belanja Modal Peralatan dan Mesin", "29.818.387.899,00"),
+    ("5.2.03", "Belanja Modal Gedung dan Bangunan", "55.621.063.337,00"),
+    ("5.2.04", "Belanja Modal Jalan, Jaringan, dan Irigasi", "86.058.393.492,00"),
+    ("5.2.05", "Belanja Modal Aset Tetap Lainnya", "718.140.000,00"),
+    ("5.2.06", "Belanja Modal Aset Lainnya", "180.000.000,00"),
+    ("5.3", "BELANJA TIDAK TERDUGA", "12.000.000.000,00"),
+    ("5.3.01", "Belanja Tidak Terduga", "12.000.000.000,00"),
+    ("5.4", "BELANJA TRANSFER", "341.078.257.405,00"),
+    ("5.4.01", "Belanja Bagi Hasil", "9.594.487.905,00"),
+    ("5.4.02", "Belanja Bantuan Keuangan", "331.483.769.500,00"),
+    ("", "Jumlah Belanja", "1.829.304.856.259,00"),
+    ("", "Total Surplus/(Defisit)", "(59.977.877.000,00)"),  # negative in parentheses
+    ("6", "PEMBIAYAAN", ""),
+    ("6.1", "PENERIMAAN PEMBIAYAAN", "101.977.877.000,00"),
+    ("6.1.01", "Sisa Lebih Perhitungan Anggaran Tahun Sebelumnya", "71.977.877.000,00"),
+    ("6.1.04", "Penerimaan Pinjaman Daerah", "30.000.000.000,00"),
+    ("6.2", "PENGELUARAN PEMBIAYAAN", "42.000.000.000,00"),
+    ("6.2.02", "Penyertaan Modal Daerah", "12.000.000.000,00"),
+    ("6.2.03", "Pembayaran Cicilan Pokok Utang yang Jatuh Tempo", "30.000.000.000,00"),
+    ("", "Pembiayaan Netto", "59.977.877.000,00"),
+    ("6.3", "Sisa Lebih Pembiayaan Anggaran Daerah Tahun Berkenaan", "-"),  # '-' for zero
+]
+TITLE_2022 = [
+    "Lampiran I : Peraturan Daerah Kabupaten Batang",
+    "Nomor : 9 Tahun 2021",
+    "KABUPATEN BATANG",
+    "RINGKASAN APBD YANG DIKLASIFIKASI MENURUT KELOMPOK DAN JENIS",
+    "TAHUN ANGGARAN 2022",
+]
+
+
+def perda_xlsx(path: Path, rows=PERDA_2022, title=TITLE_2022) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Lampiran I"
+    for line in title:
+        ws.append([line])
+    ws.append(["Kode", "Uraian", "Jumlah"])
+    ws.append([1, 2, 3])  # the column-number row
+    for kode, uraian, jumlah in rows:
+        ws.append([kode or None, uraian, jumlah or None])
+    wb.save(path)
+    return path
+
+
+def simda_xlsx(path: Path) -> Path:
+    """The SIMDA revised-budget summary, one-digit jenis codes, 2024."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Ringkasan"
+    ws.append(["PEMERINTAH KABUPATEN BATANG"])
+    ws.append(["RINGKASAN PERUBAHAN APBD TAHUN ANGGARAN 2024"])
+    ws.append(["KODE", "URAIAN", "SEBELUM PERUBAHAN", "SETELAH PERUBAHAN", "BERTAMBAH/(BERKURANG)", "%"])
+    ws.append(["1", "2", "3", "4", "5", "6"])
+    data = [
+        ("4", "PENDAPATAN", "1.902.452.411.838,00", "1.944.000.000.000,00"),
+        ("4.1", "PENDAPATAN ASLI DAERAH", "330.000.000.000,00", "340.000.000.000,00"),
+        ("4.1.1", "Pajak Daerah", "140.000.000.000,00", "150.000.000.000,00"),
+        ("4.1.2", "Retribusi Daerah", "190.000.000.000,00", "190.000.000.000,00"),
+        ("4.2", "PENDAPATAN TRANSFER", "1.572.452.411.838,00", "1.604.000.000.000,00"),
+        ("4.2.1", "Pendapatan Transfer Pemerintah Pusat", "1.572.452.411.838,00", "1.604.000.000.000,00"),
+        ("", "JUMLAH PENDAPATAN", "1.902.452.411.838,00", "1.944.000.000.000,00"),
+    ]
+    for kode, uraian, before, after in data:
+        ws.append([kode or None, uraian, before, after, None, None])
+    wb.save(path)
+    return path
+
+
+def lra_csv(path: Path) -> Path:
+    """The realisation report saved as CSV from Excel in an Indonesian locale (';' and 1.234,56)."""
+    lines = [
+        ["PEMERINTAH KABUPATEN BATANG"],
+        ["LAPORAN REALISASI ANGGARAN"],
+        ["TAHUN ANGGARAN 2024 s.d. 31 Oktober 2024"],
+        ["Kode Rekening", "Uraian", "Anggaran", "Realisasi", "%", "Lebih/(Kurang)"],
+        ["1", "2", "3", "4", "5", "6"],
+        ["5", "BELANJA DAERAH", "2.080.200.000.000,00", "1.400.000.000.000,50", "67,30", "(680.199.999.999,50)"],
+        ["5.1", "BELANJA OPERASI", "1.500.000.000.000,00", "1.100.000.000.000,50", "73,33", "(400.000.000.000,00)"],
+        ["5.1.01", "Belanja Pegawai", "800.000.000.000,00", "650.000.000.000,50", "81,25", "(150.000.000.000,00)"],
+        [
+            "5.1.02",
+            "Belanja Barang dan Jasa",
+            "700.000.000.000,00",
+            "450.000.000.000,00",
+            "64,29",
+            "(250.000.000.000,00)",
+        ],
+        ["5.2", "BELANJA MODAL", "580.200.000.000,00", "300.000.000.000,00", "51,71", "(280.200.000.000,00)"],
+        ["5.2.04", "Belanja Modal Jalan, Jaringan,", "580.200.000.000,00", "300.000.000.000,00", "51,71", "-"],
+        ["", "dan Irigasi", "", "", "", ""],
+        ["", "JUMLAH BELANJA", "2.080.200.000.000,00", "1.400.000.000.000,50", "67,30", ""],
+    ]
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=";").writerows(lines)
+    path.write_bytes(("\ufeff" + buf.getvalue()).encode("utf-8"))
+    return path
+
+
+def djpk_xml(path: Path, extra_rows: list[tuple[str, str, str]] | None = None) -> Path:
+    """The DJPK Portal Data APBD download: XML Spreadsheet 2003, names indented, no codes."""
+    rows = [
+        ("Pendapatan Daerah", "1.773.375.171.879", "1.808.000.000.000"),
+        ("  PENDAPATAN ASLI DAERAH (PAD)", "300.051.284.279", "310.000.000.000"),
+        ("    Pajak Daerah", "127.925.000.000", "130.000.000.000"),
+        ("    Retribusi Daerah", "28.228.133.600", "30.000.000.000"),
+        ("    Hasil Pengelolaan Kekayaan Daerah yang Dipisahkan", "11.726.140.679", "12.000.000.000"),
+        ("    Lain-lain PAD yang Sah", "132.172.010.000", "138.000.000.000"),
+        ("  PENDAPATAN TRANSFER", "1.473.323.887.600", "1.498.000.000.000"),
+    ] + (extra_rows or [])
+
+    def cell(v, t="String"):
+        return f'<Cell><Data ss:Type="{t}">{v}</Data></Cell>'
+
+    body = "".join(f"<Row>{cell(a)}{cell(b)}{cell(c)}{cell('')}</Row>" for a, b, c in rows)
+    xml = (
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+        '<Worksheet ss:Name="Portal APBD"><Table>'
+        f"<Row>{cell('Kabupaten Batang Tahun 2023 s.d. Desember')}</Row>"
+        f"<Row>{cell('Akun')}{cell('Anggaran')}{cell('Realisasi')}{cell('Persentase')}</Row>"
+        f"{body}</Table></Worksheet></Workbook>"
+    )
+    path.write_text(xml, encoding="utf-8")
+    return path
+
+
+def siskeudes_zip(path: Path, kd_desa: str = "01.2001.") -> Path:
+    """A Siskeudes export: CSV tables with Siskeudes' codes (trailing dots)."""
+
+    def table(rows):
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+        return buf.getvalue()
+
+    keg = kd_desa + "02.03.10."
+    tables = {
+        "Ta_Desa": [{"Tahun": "2025", "Kd_Desa": kd_desa, "Nama_Desa": "Silurah"}],
+        "Ta_Kegiatan": [
+            {"Tahun": "2025", "Kd_Desa": kd_desa, "Kd_Keg": keg, "Nama_Kegiatan": "Pembangunan Jalan Desa"}
+        ],
+        "Ta_RAB": [
+            {
+                "Tahun": "2025",
+                "Kd_Desa": kd_desa,
+                "Kd_Keg": kd_desa,
+                "Kd_Rincian": "4.2.1.",
+                "SumberDana": "DDS",
+                "Anggaran": "900000000",
+                "AnggaranPAK": "0",
+                "AnggaranStlhPAK": "900000000",
+            },
+            {
+                "Tahun": "2025",
+                "Kd_Desa": kd_desa,
+                "Kd_Keg": keg,
+                "Kd_Rincian": "5.3.5.01.",
+                "SumberDana": "DDS",
+                "Anggaran": "250000000",
+                "AnggaranPAK": "25000000",
+                "AnggaranStlhPAK": "275000000",
+            },
+        ],
+        "Ta_SPJ": [{"Tahun": "2025", "No_SPJ": "SPJ/001", "Tgl_SPJ": "2025-08-14", "Kd_Desa": kd_desa}],
+        "Ta_SPJRinci": [
+            {
+                "Tahun": "2025",
+                "No_SPJ": "SPJ/001",
+                "Kd_Desa": kd_desa,
+                "Kd_Keg": keg,
+                "Kd_Rincian": "5.3.5.01.",
+                "SumberDana": "DDS",
+                "Nilai": "120000000",
+            }
+        ],
+        "Ta_TBP": [{"Tahun": "2025", "No_Bukti": "TBP/001", "Tgl_Bukti": "2025-04-02", "Kd_Desa": kd_desa}],
+        "Ta_TBPRinci": [
+            {
+                "Tahun": "2025",
+                "No_Bukti": "TBP/001",
+                "Kd_Desa": kd_desa,
+                "Kd_Keg": kd_desa,
+                "Kd_Rincian": "4.2.1.",
+                "SumberDana": "DDS",
+                "Nilai": "360000000",
+            }
+        ],
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, rows in tables.items():
+            zf.writestr(f"{name}.csv", table(rows))
+    return path
+
+
+def canonical_excel_csv(path: Path) -> Path:
+    """A canonical cash-plan file as Excel writes it in an Indonesian locale: ';', 1.234,56, Windows-1252."""
+    lines = ["tahun;bulan;kode_skpd;nilai"] + [
+        f"2026;{m};1.02.0.00.0.00.01.0000;1.234.567,{m:02d}" for m in range(1, 13)
+    ]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
+def canonical_xlsx(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["tahun", "bulan", "kode_skpd", "nilai"])
+    for m in range(1, 13):
+        ws.append([2026, m, "1.02.0.00.0.00.01.0000", 1000.5])
+    wb.save(path)
+    return path

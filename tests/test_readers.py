@@ -1,0 +1,230 @@
+"""The official exports load as their offices produce them; bad files are refused precisely and
+the published database stays byte-identical."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests import official_fixtures as fx
+from tests.conftest import run_etl
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def rows(db: Path, sql: str, params=()):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()
+
+
+def test_perda_summary_loads_and_matches_the_published_figures(db_copy, tmp_path):
+    f = fx.perda_xlsx(tmp_path / "Lampiran_I_Perda_APBD_2022.xlsx")
+    out = run_etl("load", str(f), db=db_copy)
+    assert "ringkasan-perda" in out.stderr
+    got = dict(
+        rows(db_copy, "SELECT kode_rekening, anggaran FROM apbd_ringkasan WHERE tahun = 2022 AND tahap = 'murni'")
+    )
+    published = dict(
+        rows(
+            db_copy,
+            "SELECT kode, nilai FROM ref_published WHERE tahun = 2022 AND dokumen = 'murni' "
+            "AND kode LIKE '%.%' AND ukuran = 'anggaran'",
+        )
+    )
+    for kode, value in published.items():
+        if kode == "6.3":
+            assert got[kode] == 0  # '-' is zero
+        else:
+            assert got[kode] == value, kode
+    assert "4" not in got  # a heading without a figure of its own
+    name = rows(db_copy, "SELECT nama_rekening FROM apbd_ringkasan WHERE kode_rekening = '4.3.03' AND tahun = 2022")
+    assert name[0][0].endswith("Peraturan Perundang-Undangan")  # the wrapped name was joined
+    # Subtotals without a code (Jumlah Pendapatan, Surplus/(Defisit), Pembiayaan Netto) are not rows.
+    assert len(got) == sum(1 for kode, _, amount in fx.PERDA_2022 if kode and amount)
+    # The line items and the official figure now reconcile on the overview.
+    import os
+
+    os.environ["BUDGET_DB"] = str(db_copy)
+    try:
+        from budget import queries
+
+        off = queries.official(2022, "murni")
+        assert off.pendapatan == Decimal("1769326979259") and off.belanja == Decimal("1829304856259")
+        assert queries.overview(2022, "murni").belanja == off.belanja
+    finally:
+        os.environ["BUDGET_DB"] = str(db_copy.parent.parent / "db0" / "budget.duckdb")
+
+
+def test_simda_summary_with_one_digit_jenis(db_copy, tmp_path):
+    f = fx.simda_xlsx(tmp_path / "simda_ringkasan_perubahan_2024.xlsx")
+    run_etl("load", str(f), db=db_copy)
+    got = rows(db_copy, "SELECT tahap, kode_rekening, anggaran FROM apbd_ringkasan WHERE tahun = 2024 ORDER BY 1, 2")
+    assert ("murni", "4.1.01", Decimal("140000000000.00")) in got
+    assert ("perubahan", "4.1.01", Decimal("150000000000.00")) in got
+    assert ("perubahan", "4", Decimal("1944000000000.00")) in got
+
+
+def test_lra_csv_from_an_indonesian_excel(db_copy, tmp_path):
+    f = fx.lra_csv(tmp_path / "LRA_2024_Oktober.csv")
+    run_etl("load", str(f), "--tahap", "perubahan", db=db_copy)
+    got = rows(
+        db_copy,
+        "SELECT kode_rekening, bulan, anggaran, realisasi, nama_rekening FROM apbd_ringkasan "
+        "WHERE tahun = 2024 AND tahap = 'perubahan' ORDER BY 1",
+    )
+    by = {r[0]: r for r in got}
+    assert by["5"][1] == 10 and by["5"][3] == Decimal("1400000000000.50")
+    assert by["5.2.04"][4] == "Belanja Modal Jalan, Jaringan, dan Irigasi"
+
+
+def test_djpk_portal_file_maps_names_to_codes_and_reports_the_rest(db_copy, tmp_path):
+    f = fx.djpk_xml(tmp_path / "djpk_portal_apbd_2023.xls", [("  Pendapatan Yang Tidak Ada Di Bagan", "1", "1")])
+    out = run_etl("load", str(f), db=db_copy)
+    assert "Pendapatan Yang Tidak Ada Di Bagan" in out.stderr and "WARNING" in out.stderr
+    got = dict(rows(db_copy, "SELECT kode_rekening, realisasi FROM apbd_ringkasan WHERE tahun = 2023 AND bulan = 12"))
+    assert got["4"] == Decimal("1808000000000.00")
+    assert got["4.1.01"] == Decimal("130000000000.00")
+    assert got["4.2"] == Decimal("1498000000000.00")
+
+
+def test_siskeudes_zip_replaces_only_its_village(db_copy, tmp_path):
+    before = rows(db_copy, "SELECT COUNT(*), COUNT(DISTINCT kode_desa) FROM apbdes_anggaran WHERE tahun = 2025")[0]
+    f = fx.siskeudes_zip(tmp_path / "siskeudes_silurah_2025.zip")
+    run_etl("load", str(f), db=db_copy)
+    after = rows(db_copy, "SELECT COUNT(DISTINCT kode_desa) FROM apbdes_anggaran WHERE tahun = 2025")[0][0]
+    assert after == before[1] == 239
+    silurah = rows(
+        db_copy,
+        "SELECT tahap, kode_kegiatan, kode_rekening, nilai FROM apbdes_anggaran WHERE tahun = 2025 "
+        "AND kode_desa = '33.25.01.2001' ORDER BY 1, 3",
+    )
+    assert ("perubahan", "02.03.10", "5.3.5.01", Decimal("275000000.00")) in silurah
+    assert ("murni", None, "4.2.1", Decimal("900000000.00")) in silurah
+    real = rows(
+        db_copy,
+        "SELECT bulan, kode_rekening, nilai FROM apbdes_realisasi WHERE tahun = 2025 AND "
+        "kode_desa = '33.25.01.2001' AND bulan IN (4, 8) ORDER BY 1",
+    )
+    assert real == [(4, "4.2.1", Decimal("360000000.00")), (8, "5.3.5.01", Decimal("120000000.00"))]
+
+
+def test_canonical_files_as_excel_writes_them(db_copy, tmp_path):
+    run_etl("load", str(fx.canonical_excel_csv(tmp_path / "kas_2026.csv")), db=db_copy)
+    assert rows(
+        db_copy,
+        "SELECT nilai FROM apbd_anggaran_kas WHERE tahun = 2026 AND bulan = 3 AND kode_skpd = '1.02.0.00.0.00.01.0000'",
+    )[0][0] == Decimal("1234567.03")
+    run_etl("load", str(fx.canonical_xlsx(tmp_path / "kas_2026.xlsx")), db=db_copy)
+    assert rows(
+        db_copy, "SELECT SUM(nilai) FROM apbd_anggaran_kas WHERE tahun = 2026 AND kode_skpd = '1.02.0.00.0.00.01.0000'"
+    )[0][0] == Decimal("12006.00")
+
+
+def _perda(tmp_path, name, change):
+    data = [list(r) for r in fx.PERDA_2022]
+    change(data)
+    return fx.perda_xlsx(tmp_path / name, [tuple(r) for r in data])
+
+
+def _set(kode, col, value):
+    def change(data):
+        for r in data:
+            if r[0] == kode:
+                r[col] = value
+
+    return change
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+BAD = {
+    "unreadable": (lambda p: _write(p / "rusak.xlsx", b"PK\x03\x04 not really a workbook"), ["rusak.xlsx", "readable"]),
+    "unknown layout": (lambda p: _write(p / "x.csv", b"a,b,c\n1,2,3\n"), ["x.csv", "known layout"]),
+    "malformed code": (
+        lambda p: _perda(p, "kode.xlsx", _set("4.1.02", 0, "4.x.02")),
+        ["kode.xlsx", "sheet Lampiran I", "row 11", "column kode", "'4.x.02'"],
+    ),
+    "number": (
+        lambda p: _perda(p, "angka.xlsx", _set("4.1.03", 2, "12.417.731,659,00x")),
+        ["angka.xlsx", "row 12", "column jumlah", "12.417.731,659,00x"],
+    ),
+    "duplicate": (
+        lambda p: _perda(p, "ganda.xlsx", lambda d: d.insert(3, ["4.1.01", "Pajak Daerah", "1,00"])),
+        ["ganda.xlsx", "one line per key", "same key on rows"],
+    ),
+    "parent disagrees": (
+        lambda p: _perda(p, "induk.xlsx", _set("4.1", 2, "305.962.267.000,00")),
+        ["induk.xlsx", "row 9", "4.1 = the sum of its 4 sub-accounts", "305962267000.00"],
+    ),
+    "year out of range": (lambda p: _perda(p, "tahun.xlsx", lambda d: None), ["tahun.xlsx", "column tahun", "'1899'"]),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD))
+def test_bad_official_files_are_refused_and_nothing_changes(db_copy, tmp_path, kind):
+    make, expected = BAD[kind]
+    f = make(tmp_path)
+    before = digest(db_copy)
+    args = ["load", str(f)] + (["--tahun", "1899"] if kind == "year out of range" else [])
+    proc = run_etl(*args, db=db_copy, check=False)
+    assert proc.returncode == 2, proc.stderr
+    for text in expected:
+        assert text in proc.stderr, (text, proc.stderr[-2000:])
+    assert "nothing was loaded" in proc.stderr
+    assert digest(db_copy) == before
+
+
+def test_a_zip_bomb_is_refused(db_copy, tmp_path):
+    bomb = tmp_path / "bom.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("Ta_RAB.csv", b"0" * (50 * 1024 * 1024))
+    before = digest(db_copy)
+    proc = run_etl("load", str(bomb), db=db_copy, check=False)
+    assert proc.returncode == 2 and "zip bomb" in proc.stderr
+    assert digest(db_copy) == before
+
+
+def test_a_siskeudes_zip_without_its_tables_is_refused(db_copy, tmp_path):
+    z = tmp_path / "kosong.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr("readme.txt", "nothing here")
+    proc = run_etl("validate", str(z), db=db_copy, check=False)
+    assert proc.returncode == 2 and "Ta_RAB" in proc.stderr and "Ta_Desa" in proc.stderr
+
+
+def test_xml_entities_are_not_expanded(db_copy, tmp_path):
+    evil = tmp_path / "djpk_bom.xls"
+    evil.write_text(
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell>'
+        "<Data>&lol2;</Data></Cell></Row></Table></Worksheet></Workbook>"
+    )
+    proc = run_etl("validate", str(evil), db=db_copy, check=False)
+    assert proc.returncode == 2 and "readable" in proc.stderr
+
+
+def test_messages_are_in_indonesian_and_english(db_copy, tmp_path):
+    f = _perda(tmp_path, "kode2.xlsx", _set("4.1.02", 0, "4.x.02"))
+    err = run_etl("validate", str(f), db=db_copy, check=False).stderr
+    assert "GALAT" in err and "ERROR" in err and "baris 11" in err and "row 11" in err and "lembar" in err
+
+
+def test_provenance_is_recorded(db_copy, tmp_path):
+    f = fx.perda_xlsx(tmp_path / "perda.xlsx")
+    run_etl("load", str(f), db=db_copy)
+    log = rows(db_copy, "SELECT file, sha256, reader, rows_read, rows_loaded FROM meta_load WHERE file = 'perda.xlsx'")
+    coded = sum(1 for kode, _, amount in fx.PERDA_2022 if kode and amount)
+    assert log[0][1] == digest(f) and log[0][2] == "ringkasan-perda" and log[0][3] > log[0][4] == coded
