@@ -465,3 +465,51 @@ def exists(tahun: int, tahap: str, node: Node) -> bool:
         [tahun, tahap, *params, tahun, *params],
     )
     return bool(row[0][0])
+
+
+# ---------------------------------------------------------------------------------------------
+# Official summaries (apbd_ringkasan) beside, or instead of, the line items
+# ---------------------------------------------------------------------------------------------
+def _summary_doc(tahun: int, tahap: str) -> tuple[str, int | None] | None:
+    """The summary document to use for a year and tahap: the budget document (no month) first, else
+    the realisation report with the latest month."""
+    rows = db.query(
+        "SELECT sumber, bulan FROM apbd_ringkasan WHERE tahun = ? AND tahap = ? GROUP BY 1, 2 "
+        "ORDER BY bulan IS NOT NULL, bulan DESC, sumber LIMIT 1",
+        [tahun, tahap],
+    )
+    return (rows[0][0], rows[0][1]) if rows else None
+
+
+def official_figure(tahun: int, tahap: str, kode: str) -> tuple[Decimal, str] | None:
+    """(anggaran, source file) of one account in the official summary, when there is one."""
+    doc = _summary_doc(tahun, tahap)
+    if doc is None:
+        return None
+    rows = db.query(
+        "SELECT anggaran FROM apbd_ringkasan WHERE tahun = ? AND tahap = ? AND sumber = ? "
+        "AND bulan IS NOT DISTINCT FROM ? AND kode_rekening = ?",
+        [tahun, tahap, doc[0], doc[1], kode],
+    )
+    return (Decimal(rows[0][0]), doc[0]) if rows and rows[0][0] is not None else None
+
+
+def summary_children(tahun: int, tahap: str, node: Node) -> Children | None:
+    """For a year and tahap with no line items: the official summary's accounts under the node
+    (economic and pendapatan views only). None when there is no summary either."""
+    if node.dim not in ("ekonomi", "pendapatan") or node.skpd or node.tanpa:
+        return None
+    doc = _summary_doc(tahun, tahap)
+    if doc is None:
+        return None
+    parent = node.kode or AKUN[node.dim]
+    rows = db.query(
+        "SELECT kode_rekening, nama_rekening, anggaran, realisasi FROM apbd_ringkasan WHERE tahun = ? AND tahap = ? "
+        "AND sumber = ? AND bulan IS NOT DISTINCT FROM ? AND starts_with(kode_rekening, ? || '.') "
+        "AND length(kode_rekening) - length(replace(kode_rekening, '.', '')) = "
+        "length(?) - length(replace(?, '.', '')) + 1 ORDER BY anggaran DESC",
+        [tahun, tahap, doc[0], doc[1], parent, parent, parent],
+    )
+    out = Children(node, "summary")
+    out.rows = [Child(k, k, n or k, Decimal(a or 0), Decimal(r or 0), detail=doc[0]) for k, n, a, r in rows]
+    return out

@@ -156,6 +156,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "apbd.bad_param": ("Alamat tidak valid ({what}).", "Invalid address ({what})."),
     "apbd.to_root": ("Kembali ke awal", "Back to the top"),
+    "apbd.summary_only": (
+        "Untuk tahun dan tahap ini hanya tersedia ringkasan resmi (tanpa rincian baris); tampilan Jenis belanja dan "
+        "Pendapatan menunjukkan akun-akunnya.",
+        "Only the official summary exists for this year and stage (no line items); the economic-class and pendapatan "
+        "views show its accounts.",
+    ),
+    "level.summary": ("Akun (ringkasan resmi)", "Accounts (official summary)"),
     "apbd.search": (
         "Cari OPD, program, kegiatan, sub kegiatan atau rekening",
         "Search an OPD, programme, kegiatan, sub kegiatan or account",

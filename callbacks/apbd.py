@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 
 from budget import explorer as ex
+from budget import queries
 from budget import search as search_mod
 from budget.db import DataUnavailable
 from budget.export import to_csv, to_xlsx
@@ -96,8 +97,6 @@ def render(
     body: list = [notices.info(p, "warning", id="page-problem") for p in st.problems]
     if st.year_missing:
         return html.Div(body + [dcc.Link(t("apbd.to_root", L), href=href(PATH, {"lang": L}))])
-    from budget import queries
-
     if queries.is_illustrative(st.tahun):
         body.append(notices.illustrative(L))
     try:
@@ -112,7 +111,12 @@ def render(
             ]
         )
     body += _header(st, node)
-    if (node.skpd or node.kode) and not ex.exists(st.tahun, st.tahap, node):
+    summary_node = (
+        node.dim in ("ekonomi", "pendapatan")
+        and node.kode
+        and ex.official_figure(st.tahun, st.tahap, node.kode) is not None
+    )
+    if (node.skpd or node.kode) and not ex.exists(st.tahun, st.tahap, node) and not summary_node:
         what = " / ".join(x for x in (node.skpd, node.kode, node.rek) if x)
         body += [
             notices.info(
@@ -126,9 +130,23 @@ def render(
     nm = ex.names(node)
     body.append(_breadcrumb(st, node, nm))
     ch = ex.children(st.tahun, st.tahap, node)
+    if not ch.rows and not queries.has_line_items(st.tahun, st.tahap):
+        # No line items for this year and tahap: show the deepest level there is, the official summary.
+        summary = ex.summary_children(st.tahun, st.tahap, node)
+        body.append(notices.info(t("apbd.summary_only", L), "info", id="apbd-summary-only"))
+        if summary is not None and summary.rows:
+            ch = summary
     rows = _rows(ch, L)
     totals, realised = ex.totals_by_year(node), ex.realised_by_year(node)
+    if ch.level == "summary":
+        # The node's own figure comes from the summary too (the line items have none this year).
+        off = ex.official_figure(st.tahun, st.tahap, node.kode or ex.AKUN[node.dim])
+        figure = off[0] if off else ch.anggaran
+        totals = [x for x in totals if (x[0], x[1]) != (st.tahun, st.tahap)] + [(st.tahun, st.tahap, figure)]
     body.append(_node_card(st, node, nm, totals, realised))
+    recon = _official_badge(st, node, totals)
+    if recon is not None:
+        body.append(recon)
     if ch.level == "none":
         body.append(_line_card(st, node, nm))
         body += _hidden_outputs()
@@ -268,6 +286,41 @@ def _node_card(st: PageState, node: ex.Node, nm: dict[str, str], by_year: list, 
         ),
         className="mb-3",
         id=ID_NODE,
+    )
+
+
+def _official_badge(st: PageState, node: ex.Node, by_year: list):
+    """Where the official summary has this account for the year and tahap, show it beside the line
+    items' total and the difference."""
+    if node.dim not in ("ekonomi", "pendapatan") or node.skpd or node.tanpa:
+        return None
+    if not queries.has_line_items(st.tahun, st.tahap):
+        return None  # nothing to reconcile: the page already shows the summary itself
+    kode = node.kode or ex.AKUN[node.dim]
+    off = ex.official_figure(st.tahun, st.tahap, kode)
+    ours = next((v for y, s, v in by_year if y == st.tahun and s == st.tahap), None)
+    if off is None or ours is None:
+        return None
+    diff = ours - off[0]
+    L = st.lang
+    return dbc.Alert(
+        [
+            html.Strong(t("home.recon", L, sumber=off[1]) + ": "),
+            t(
+                "home.recon_row",
+                L,
+                pos=kode,
+                ours=rupiah_full(ours, L),
+                theirs=rupiah_full(off[0], L),
+                diff=rupiah_full(diff, L),
+            ),
+            html.Span(
+                " ✓" if diff == 0 else " ≠", className="fw-bold " + ("text-success" if diff == 0 else "text-danger")
+            ),
+        ],
+        color="light",
+        className="small py-2",
+        id="apbd-recon",
     )
 
 
@@ -607,8 +660,6 @@ def download(search: str | None, kind: str) -> dict | None:
         ("Node", path),
         ("URL", node_href(st, node)),
     ]
-    from budget import queries
-
     if queries.is_illustrative(st.tahun):
         filters.append(("!", t("notice.illustrative", L)))
     header = [

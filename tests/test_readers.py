@@ -228,3 +228,41 @@ def test_provenance_is_recorded(db_copy, tmp_path):
     log = rows(db_copy, "SELECT file, sha256, reader, rows_read, rows_loaded FROM meta_load WHERE file = 'perda.xlsx'")
     coded = sum(1 for kode, _, amount in fx.PERDA_2022 if kode and amount)
     assert log[0][1] == digest(f) and log[0][2] == "ringkasan-perda" and log[0][3] > log[0][4] == coded
+
+
+def test_a_summary_only_year_is_shown_at_its_deepest_level(db_copy, tmp_path, monkeypatch):
+    """A year with only a Perda summary: the overview and the explorer show the summary's figures."""
+    import json
+
+    import plotly
+
+    title = [line.replace("2022", "2021") for line in fx.TITLE_2022]
+    run_etl("load", str(fx.perda_xlsx(tmp_path / "perda_2021.xlsx", title=title)), db=db_copy)
+    monkeypatch.setenv("BUDGET_DB", str(db_copy))
+    from callbacks import apbd, home
+
+    def text(component):
+        return json.dumps(component.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+
+    page = text(home.render(tahun="2021"))
+    assert "home-summary-only" in page and "Rp1.829.304.856.259" in page
+    explorer = text(apbd.render(tahun="2021", dim="ekonomi", kode="5.2"))
+    assert "apbd-summary-only" in explorer and "Belanja Modal Jalan, Jaringan, dan Irigasi" in explorer
+    assert "Rp86.058.393.492" in explorer and "apbd-not-found" not in explorer
+
+
+def test_explorer_reconciles_an_account_with_the_official_summary(db_copy, tmp_path, monkeypatch):
+    import json
+
+    import plotly
+
+    run_etl("load", str(fx.perda_xlsx(tmp_path / "perda_2022.xlsx")), db=db_copy)
+    monkeypatch.setenv("BUDGET_DB", str(db_copy))
+    from callbacks import apbd
+
+    out = json.dumps(
+        apbd.render(tahun="2022", tahap="murni", dim="ekonomi", kode="5.2").to_plotly_json(),
+        cls=plotly.utils.PlotlyJSONEncoder,
+        ensure_ascii=False,
+    )
+    assert "apbd-recon" in out and "selisih Rp0" in out and "perda_2022.xlsx" in out
