@@ -14,7 +14,7 @@ from budget.db import DataUnavailable
 from budget.fmt import percent, rupiah, rupiah_full
 from budget.geo import village_polygons
 from budget.i18n import month, t
-from callbacks.state import PageState, resolve
+from callbacks.state import PageState, register_search, resolve
 from components import desa as cd
 from components import explorer as cx
 from components import notices
@@ -859,20 +859,4 @@ def search_results(search: str | None, query: str | None) -> tuple[list, list[st
     return [dbc.ListGroup(items)], links
 
 
-@callback(
-    Output(ID_SEARCH_RESULTS, "children"), Input(ID_SEARCH, "value"), State(ID_URL, "search"), prevent_initial_call=True
-)
-def on_search(query, search):
-    return search_results(search, query)[0]
-
-
-@callback(
-    Output(ID_URL, "href", allow_duplicate=True),
-    Input(ID_SEARCH, "n_submit"),
-    State(ID_SEARCH, "value"),
-    State(ID_URL, "search"),
-    prevent_initial_call=True,
-)
-def on_search_submit(_n, query, search):
-    links = search_results(search, query)[1]
-    return links[0] if links else no_update
+register_search(ID_SEARCH, ID_SEARCH_RESULTS, search_results)

@@ -77,3 +77,28 @@ def guarded(render: Callable[..., object], **kwargs):
     except Exception:  # noqa: BLE001 - the user gets a notice, the log gets the traceback
         log.exception("page render failed")
         return notices.error_page(lang)
+
+
+def register_search(input_id: str, results_id: str, results) -> None:
+    """Wire a page's search box: results as the user types; Enter opens the first hit.
+    `results(search, query) -> (components, hrefs)` validates everything it is given."""
+    from dash import Input, Output, State, callback, no_update
+
+    from components.shell import ID_URL
+
+    @callback(
+        Output(results_id, "children"), Input(input_id, "value"), State(ID_URL, "search"), prevent_initial_call=True
+    )
+    def _on_search(query, search):
+        return results(search, query)[0]
+
+    @callback(
+        Output(ID_URL, "href", allow_duplicate=True),
+        Input(input_id, "n_submit"),
+        State(input_id, "value"),
+        State(ID_URL, "search"),
+        prevent_initial_call=True,
+    )
+    def _on_submit(_n, query, search):
+        links = results(search, query)[1]
+        return links[0] if links else no_update
