@@ -403,6 +403,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "r.s3": ("{n} OPD kritis", "{n} OPD critical"),
     "r.s3_sub": ("Tertinggal ≥ {c} poin dari rencana kas", "≥ {c} points behind their cash plan"),
+    "r.item": ("terserap {serapan}, rencana {rencana}", "{serapan} realised, plan {rencana}"),
     "r.s4": ("{n} desa kritis", "{n} villages critical"),
     "r.s4_sub": ("Tertinggal ≥ {c} poin dari rencana acuan desa", "≥ {c} points behind the village reference plan"),
     "r.s5": ("Dana Desa {dd}: {pct} sudah diterima desa", "Dana Desa {dd}: {pct} received by villages"),

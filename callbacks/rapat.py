@@ -179,7 +179,12 @@ def _content(n: int, tahun: int, tahap: str, m: int, L: str):
         crit = sorted([s for s in sts if sv.band(s.deviasi) == "kritis"], key=lambda s: s.deviasi)
         items = html.Ol(
             [
-                html.Li([html.Strong(s.nama), f" — {percent(s.serapan, L, 0)} ({percent(s.rencana_pct, L, 0)})"])
+                html.Li(
+                    [
+                        html.Strong(s.nama),
+                        " — " + t("r.item", L, serapan=percent(s.serapan, L, 0), rencana=percent(s.rencana_pct, L, 0)),
+                    ]
+                )
                 for s in crit[:6]
             ],
             className="rapat-list",

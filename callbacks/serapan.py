@@ -225,7 +225,14 @@ def render(
                         className="fs-5",
                     ),
                     html.Div(
-                        [dbc.Badge(t("s.counts", L, **counts), color="light", text_color="dark", className="fs-6")],
+                        [
+                            dbc.Badge(
+                                t("s.counts", L, **counts),
+                                color="light",
+                                text_color="dark",
+                                className="fs-6 text-wrap text-start",
+                            )
+                        ],
                         id="serapan-counts",
                     ),
                 ]

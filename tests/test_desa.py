@@ -110,3 +110,43 @@ def test_map_click_opens_the_village_page(demo_db):
     url = click_target("?tahun=2025", {"points": [{"customdata": ["33.25.10.2004", "Kaliboyo"]}]}, ID_MAP)
     assert url.startswith("/desa/33.25.10.2004?")
     assert click_target("?tahun=2025", {"points": [{"customdata": ["javascript:alert(1)"]}]}, ID_MAP) is None
+
+
+def test_map_draws_polygons_when_a_boundary_file_is_configured(demo_db, tmp_path, monkeypatch):
+    """A deployment's own GeoJSON (here a small one the test writes) turns centroids into filled polygons."""
+    import json
+
+    from budget import geo
+    from components.desa import village_map
+
+    square = [[109.70, -6.90], [109.71, -6.90], [109.71, -6.91], [109.70, -6.91], [109.70, -6.90]]
+    gj = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"kode": "33.25.11.2001"},
+                "geometry": {"type": "Polygon", "coordinates": [square]},
+            },
+            {
+                "type": "Feature",
+                "properties": {"kode_desa": "33.25.11.2002"},
+                "geometry": {"type": "MultiPolygon", "coordinates": [[square], [square]]},
+            },
+        ],
+    }
+    (tmp_path / "desa.geojson").write_text(json.dumps(gj))
+    monkeypatch.setenv("BOUNDARIES_DIR", str(tmp_path))
+    polys = geo.village_polygons()
+    assert set(polys) == {"33.25.11.2001", "33.25.11.2002"} and len(polys["33.25.11.2002"]) == 2
+    points = [
+        {"kode": k, "nama": k, "kecamatan": "Batang", "lat": -6.905, "lng": 109.705, "value": v, "text": "x"}
+        for k, v in (("33.25.11.2001", 10.0), ("33.25.11.2002", 90.0))
+    ]
+    fig = village_map(points, "Serapan", "id", polys)
+    fills = [tr for tr in fig["data"] if tr.get("fill") == "toself"]
+    assert fills and fig["data"][-1]["mode"] == "markers"
+    # Without a boundary file: centroids only, and nothing breaks when the file is unreadable.
+    monkeypatch.setenv("BOUNDARIES_DIR", str(tmp_path / "absent"))
+    assert geo.village_polygons() is None
+    assert all(tr.get("fill") != "toself" for tr in village_map(points, "Serapan", "id", None)["data"])
