@@ -241,7 +241,8 @@ def _check_built(path: Path) -> None:
     con = duckdb.connect(str(path), read_only=True)
     try:
         for t in TABLES.values():
-            cols = [d[0] for d in con.execute(f"SELECT * FROM {t.name} LIMIT 0").description]
+            # t.name comes from the fixed schema, never from input.
+            cols = [d[0] for d in con.execute("SELECT * FROM " + t.name + " LIMIT 0").description]
             if cols != t.column_names:
                 raise PublishError(f"view {t.name} has columns {cols}, expected {t.column_names}")
     finally:
