@@ -34,6 +34,44 @@ app.layout = html.Div(
 )
 server = app.server
 
+
+def _light_validation_layout(layout):
+    """Dash Pages renders every page once to validate callbacks and ships that render in every
+    index page (330 kB of stale figures on a phone). Keep only the components with an id, without
+    their children or figures: enough for callback validation, a few kB on the wire."""
+    keep: list = []
+
+    def walk(node):
+        if isinstance(node, (list, tuple)):
+            for n in node:
+                walk(n)
+            return
+        if not hasattr(node, "to_plotly_json"):
+            return
+        if isinstance(getattr(node, "id", None), str):  # no pattern-matching callbacks use dict ids
+            props = {
+                k: v
+                for k, v in node.to_plotly_json()["props"].items()
+                if k not in ("children", "figure", "items", "src")
+            }
+            try:
+                keep.append(type(node)(**props))
+            except TypeError:
+                keep.append(html.Div(id=node.id))
+        walk(getattr(node, "children", None))
+
+    walk(layout)
+    return html.Div(keep)
+
+
+@server.before_request
+def _slim_validation_layout():
+    # Runs after Dash's own first-request setup, which built the full validation layout.
+    if app.validation_layout is not None and not getattr(app, "_validation_slimmed", False):
+        app.validation_layout = _light_validation_layout(app.validation_layout)
+        app._validation_slimmed = True
+
+
 import callbacks.shell  # noqa: E402,F401  (registers the shell callback)
 
 
@@ -86,4 +124,9 @@ def _security_headers(resp):
 
 if __name__ == "__main__":
     # `make dev` sets DASH_DEBUG=1; served processes (gunicorn) never run the debugger.
-    app.run(host="127.0.0.1", port=int(os.environ.get("PORT", "8050")), debug=os.environ.get("DASH_DEBUG") == "1")
+    app.run(
+        host="127.0.0.1",
+        port=int(os.environ.get("PORT", "8050")),
+        debug=os.environ.get("DASH_DEBUG") == "1",
+        dev_tools_disable_version_check=True,  # no calls to outside servers, even in development
+    )

@@ -75,3 +75,11 @@ def test_serve003_no_debugger(server):
     assert '"debug":true' not in text.replace(" ", "")
     status, _, text = get(server + "/_dash-layout")
     assert status == 200 and "Traceback" not in text
+
+
+def test_serve004_the_first_page_is_light_for_mobile_data(server):
+    get(server + "/")  # the first request builds Dash's validation layout
+    status, _, html = get(server + "/")
+    assert status == 200
+    assert len(html.encode()) < 100_000, len(html.encode())  # not every page's stale render
+    assert "Rp1.880.000.000.000" not in html
