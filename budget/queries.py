@@ -57,6 +57,11 @@ def load_log(limit: int = 200) -> list[tuple]:
     )
 
 
+def load_warnings(limit: int = 50) -> list[tuple]:
+    """The warnings recorded with the loads, newest first (LIMIT+1 so the page can say it was cut)."""
+    return db.query("SELECT i.file, i.message FROM meta_issue i ORDER BY i.load_id DESC, i.file LIMIT ?", [limit + 1])
+
+
 def dataset_info() -> dict:
     """When the data was published, from which files, and which years are illustrative."""
     published_at = db.query("SELECT value FROM meta_dataset WHERE key = 'published_at'")

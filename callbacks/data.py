@@ -93,6 +93,16 @@ def render(lang=None, **_ignored) -> html.Div:
         className="small mb-1",
         id="data-provenance",
     )
+    warnings = queries.load_warnings(LOG_LIMIT)
+    warn_block = (
+        html.Ul(
+            [html.Li([html.Strong(f + ": "), msg], className="small") for f, msg in warnings[:LOG_LIMIT]],
+            id="data-warnings",
+            className="mb-1",
+        )
+        if warnings
+        else html.P(t("data.no_warnings", L), className="small mb-0", id="data-warnings")
+    )
     dictionary = [
         html.Div(
             [
@@ -150,6 +160,17 @@ def render(lang=None, **_ignored) -> html.Div:
                         prov,
                         html.P(t("data.truncated", L, n=LOG_LIMIT), className="small") if cut else None,
                     ]
+                ),
+                className="mb-3",
+            ),
+            dbc.Card(
+                dbc.CardBody(
+                    [html.H2(t("data.warnings", L), className="h5"), warn_block]
+                    + (
+                        [html.P(t("data.truncated", L, n=LOG_LIMIT), className="small")]
+                        if len(warnings) > LOG_LIMIT
+                        else []
+                    )
                 ),
                 className="mb-3",
             ),

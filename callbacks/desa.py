@@ -72,7 +72,7 @@ def _rows(ch: dq.DesaChildren) -> list[dict]:
     ]
 
 
-def _search_box(lang: str) -> html.Div:
+def village_search_box(lang: str) -> html.Div:
     return html.Div(
         [
             dbc.Input(
@@ -140,7 +140,7 @@ def render(
             className="d-flex flex-wrap align-items-center justify-content-between mb-2",
         )
     )
-    body.append(_search_box(L))
+    body.append(village_search_box(L))
     try:
         node = dq.parse_node(kec, desa, kode, rek, sd)
     except dq.BadDesaNode as exc:
@@ -608,7 +608,7 @@ def render_village(kode=None, tahun=None, tahap=None, lang=None, **_ignored) -> 
             + [
                 html.H1(t("v.not_found", L), className="h3", id="v-not-found"),
                 html.P(t("v.not_found_hint", L, kode=str(kode or "")[:30])),
-                _search_box(L),
+                village_search_box(L),
             ]
         )
     if ref["jenis"] == "kelurahan":

@@ -270,4 +270,11 @@ def render(tahun=None, tahap=None, lang=None, **_ignored) -> html.Div:
         ),
         className="mb-3",
     )
-    return html.Div(body + [header, kpis, curve])
+    from callbacks.desa import village_search_box  # the same search box (and callbacks) as /desa
+
+    find = dbc.Card(
+        dbc.CardBody([html.H2(t("home.find_village", L), className="h6"), village_search_box(L)], className="pb-1"),
+        className="mb-3",
+        id="home-find-village",
+    )
+    return html.Div(body + [header, find, kpis, curve])

@@ -98,6 +98,7 @@ def _create_meta(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE TABLE meta_load (load_id INTEGER, loaded_at TIMESTAMP, file VARCHAR, sha256 VARCHAR, "
         "reader VARCHAR, tabel VARCHAR, rows_read BIGINT, rows_loaded BIGINT, warnings INTEGER, ilustratif BOOLEAN)",
     )
+    _run(con, "CREATE TABLE meta_issue (load_id INTEGER, file VARCHAR, level VARCHAR, message VARCHAR)")
     _run(
         con,
         "CREATE TABLE meta_partition (tabel VARCHAR, tahun INTEGER, bagian VARCHAR, file VARCHAR, "
@@ -154,6 +155,12 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
             _run(con, "ATTACH ? AS old (READ_ONLY)", [str(old)])
             _run(con, "INSERT INTO meta_load SELECT * FROM old.meta_load")
             _run(con, "INSERT INTO meta_partition SELECT * FROM old.meta_partition")
+            if _run(
+                con,
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_catalog = 'old' "
+                "AND table_name = 'meta_issue'",
+            )[0][0]:
+                _run(con, "INSERT INTO meta_issue SELECT * FROM old.meta_issue")
         load_id = _run(con, "SELECT COALESCE(MAX(load_id), 0) + 1 FROM meta_load")[0][0]
         now = dt.datetime.now().replace(microsecond=0)
 
@@ -204,6 +211,9 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
                         illustrative,
                     ],
                 )
+                warnings = [(load_id, r.path.name, i.level, str(i)) for i in r.issues if i.level == "warning"]
+                for w in warnings:
+                    _run(con, "INSERT INTO meta_issue VALUES (?, ?, ?, ?)", list(w))
                 parts_r = pd.DataFrame(
                     [
                         (name, int(p[0]), "/".join(str(v) for v in p[1:]), r.path.name, illustrative, load_id)

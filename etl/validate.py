@@ -132,12 +132,51 @@ def normalise_amounts(df: pd.DataFrame, table: Table) -> pd.DataFrame:
 
 
 def check_frame(res: ReadResult, df: pd.DataFrame, table: Table) -> ReadResult:
-    """Every value check and the duplicate-key check on a frame of canonical strings."""
+    """Every value check, the duplicate-key check and the reference-list warnings on a frame of
+    canonical strings."""
     res.table = table
     _check_values(res, df, table)
     _check_duplicates(res, df, table)
+    _check_reference(res, df)
     res.frame = df
     return res
+
+
+def _reference_codes(fname: str, column: str) -> set[str]:
+    from budget.config import REFERENCE_DIR
+
+    with (REFERENCE_DIR / fname).open(encoding="utf-8") as f:
+        return {r[column] for r in csv.DictReader(f)}
+
+
+def _check_reference(res: ReadResult, df: pd.DataFrame) -> None:
+    """Warnings, not errors: a village code not in the reference list, an account not in the chart."""
+    checks = []
+    if "kode_desa" in df.columns:
+        checks.append(("kode_desa", _reference_codes("desa.csv", "kode"), "a village in data/reference/desa.csv"))
+    if "kode_rekening" in df.columns and res.table is not None and res.table.name.startswith("apbd_"):
+        checks.append(
+            (
+                "kode_rekening",
+                _reference_codes("rekening_apbd.csv", "kode"),
+                "an account in the chart (data/reference/rekening_apbd.csv)",
+            )
+        )
+    for column, known, expected in checks:
+        s = df[column]
+        unknown = s.ne("") & ~s.isin(known) & s.str.fullmatch(r"[\d.]+")
+        for value, rows in list(df[unknown].groupby(column, sort=True).groups.items())[:MAX_LISTED_PER_KIND]:
+            res.issues.append(
+                Issue(
+                    res.path.name,
+                    int(rows[0]),
+                    column,
+                    expected,
+                    f"{value!r} ({len(rows)} rows)",
+                    level="warning",
+                    sheet=res.sheet,
+                )
+            )
 
 
 def _report_missing(res: ReadResult, header: list[str]) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -212,3 +213,39 @@ def test_apbd006_unknown_codes_get_a_not_found_state(dash_duo, app, demo_db):
     dash_duo.wait_for_page(f"{dash_duo.server_url}/apbd?tahun=2031")
     dash_duo.wait_for_contains_text("#page-problem", "2031")
     assert dash_duo.get_logs() == []
+
+
+def test_apbd007_narrow_screen_regency_to_line_item_in_six_clicks(dash_duo, app, demo_db):
+    """From the front page to one line item of one sub kegiatan, counting clicks, on a narrow screen."""
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(500, 900)
+    dash_duo.wait_for_page(dash_duo.server_url + "/")
+    clicks = 0
+
+    def click(el):
+        nonlocal clicks
+        dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", el)
+        clicks += 1
+
+    click(dash_duo.wait_for_element("#kpi-belanja-link"))  # the regency's total belanja
+    wait_title(dash_duo, "Belanja Kabupaten Batang")
+
+    def title():
+        try:
+            return dash_duo.find_element("#apbd-node-title").text
+        except (StaleElementReferenceException, NoSuchElementException):
+            return None  # the page is being re-rendered
+
+    for _level in ("opd", "programme", "kegiatan", "sub kegiatan", "line item"):
+        before = title()
+        click(dash_duo.wait_for_element("#apbd-table tbody tr a"))
+        deadline = time.time() + 15
+        while title() in (before, None) and time.time() < deadline:
+            time.sleep(0.2)
+    dash_duo.wait_for_element("#apbd-line")
+    assert clicks <= 6
+    sw, iw = dash_duo.driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert sw <= iw
+    # And back up to the regency in one click on the breadcrumb.
+    click(dash_duo.driver.find_element(By.CSS_SELECTOR, "#apbd-breadcrumb a"))
+    wait_title(dash_duo, "Belanja Kabupaten Batang")

@@ -148,3 +148,21 @@ def test_desa004_kelurahan_and_unknown_codes(dash_duo, app, demo_db):
     dash_duo.wait_for_page(f"{dash_duo.server_url}/desa/%3Cscript%3E")
     dash_duo.wait_for_text_to_equal("#v-not-found", "Desa tidak ditemukan.")
     assert dash_duo.get_logs() == []
+
+
+def test_desa005_a_resident_finds_their_village_in_two_actions(dash_duo, app, demo_db):
+    """From the front page, on a narrow screen: type the name (1), tap the result (2)."""
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(500, 900)
+    dash_duo.wait_for_page(dash_duo.server_url + "/")
+    box = dash_duo.wait_for_element("#home-find-village #desa-search")
+    box.send_keys("tegalsari")  # action 1
+    dash_duo.wait_for_contains_text("#desa-search-results", "Kec. Kandeman", timeout=15)
+    hit = dash_duo.find_element("#desa-search-results a")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", hit)
+    hit.click()  # action 2
+    dash_duo.wait_for_text_to_equal("#v-title", "Desa Tegalsari", timeout=15)
+    assert "Uangnya dari mana?" in dash_duo.find_element("#v-from").text
+    sw, iw = dash_duo.driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert sw <= iw  # nothing scrolls sideways on a narrow screen
+    assert dash_duo.get_logs() == []

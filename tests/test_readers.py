@@ -91,6 +91,8 @@ def test_djpk_portal_file_maps_names_to_codes_and_reports_the_rest(db_copy, tmp_
     f = fx.djpk_xml(tmp_path / "djpk_portal_apbd_2023.xls", [("  Pendapatan Yang Tidak Ada Di Bagan", "1", "1")])
     out = run_etl("load", str(f), db=db_copy)
     assert "Pendapatan Yang Tidak Ada Di Bagan" in out.stderr and "WARNING" in out.stderr
+    recorded = rows(db_copy, "SELECT file, level, message FROM meta_issue WHERE file = 'djpk_portal_apbd_2023.xls'")
+    assert recorded and recorded[0][1] == "warning" and "Tidak Ada Di Bagan" in recorded[0][2]
     got = dict(rows(db_copy, "SELECT kode_rekening, realisasi FROM apbd_ringkasan WHERE tahun = 2023 AND bulan = 12"))
     assert got["4"] == Decimal("1808000000000.00")
     assert got["4.1.01"] == Decimal("130000000000.00")
@@ -116,6 +118,18 @@ def test_siskeudes_zip_replaces_only_its_village(db_copy, tmp_path):
         "kode_desa = '33.25.01.2001' AND bulan IN (4, 8) ORDER BY 1",
     )
     assert real == [(4, "4.2.1", Decimal("360000000.00")), (8, "5.3.5.01", Decimal("120000000.00"))]
+
+
+def test_unknown_village_codes_and_accounts_are_warnings_not_errors(db_copy, tmp_path):
+    f = tmp_path / "apbdes_realisasi_2026_11.csv"
+    f.write_text(
+        "tahun,bulan,kode_desa,kode_kegiatan,kode_rekening,sumber_dana,nilai\n"
+        "2026,11,33.25.99.2999,01.01.01,5.1.1.01,ADD,100.00\n"
+        "2026,11,33.25.01.2001,01.01.01,5.1.1.01,ADD,200.00\n"
+    )
+    out = run_etl("load", str(f), db=db_copy)
+    assert "WARNING" in out.stderr and "33.25.99.2999" in out.stderr
+    assert rows(db_copy, "SELECT COUNT(*) FROM apbdes_realisasi WHERE tahun = 2026 AND bulan = 11")[0][0] == 2
 
 
 def test_canonical_files_as_excel_writes_them(db_copy, tmp_path):
