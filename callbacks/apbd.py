@@ -15,7 +15,7 @@ from budget.db import DataUnavailable
 from budget.export import to_csv, to_xlsx
 from budget.fmt import percent, rupiah, rupiah_full
 from budget.i18n import month, norm_lang, t
-from callbacks.state import PageState, register_search, resolve
+from callbacks.state import PageState, page_start, register_search, resolve
 from components import explorer as cx
 from components import notices
 from components.figures import GRAPH_CONFIG, cumulative_curve
@@ -94,11 +94,9 @@ def render(
 ) -> html.Div:
     st = resolve(tahun, tahap, lang)
     L = st.lang
-    body: list = [notices.info(p, "warning", id="page-problem") for p in st.problems]
+    body: list = page_start(st)
     if st.year_missing:
         return html.Div(body + [dcc.Link(t("apbd.to_root", L), href=href(PATH, {"lang": L}))])
-    if queries.is_illustrative(st.tahun):
-        body.append(notices.illustrative(L))
     try:
         node = ex.parse_node(dim, skpd, kode, rek, sd, tanpa)
         ex.child_level(node)

@@ -14,7 +14,7 @@ from budget.db import DataUnavailable
 from budget.fmt import percent, rupiah, rupiah_full
 from budget.geo import village_polygons
 from budget.i18n import month, t
-from callbacks.state import PageState, register_search, resolve
+from callbacks.state import PageState, page_start, register_search, resolve
 from components import desa as cd
 from components import explorer as cx
 from components import notices
@@ -116,11 +116,9 @@ def render(
 ) -> html.Div:
     st = resolve(tahun, tahap, lang)
     L = st.lang
-    body: list = [notices.info(p, "warning", id="page-problem") for p in st.problems]
+    body: list = page_start(st)
     if st.year_missing:
         return html.Div(body + [dcc.Link(t("apbd.to_root", L), href=href(PATH, {"lang": L}))])
-    if queries.is_illustrative(st.tahun):
-        body.append(notices.illustrative(L))
     body.append(
         html.Div(
             [
@@ -598,7 +596,7 @@ def _absolute(path: str) -> str:
 def render_village(kode=None, tahun=None, tahap=None, lang=None, **_ignored) -> html.Div:
     st = resolve(tahun, tahap, lang)
     L = st.lang
-    body: list = [notices.info(p, "warning", id="page-problem") for p in st.problems]
+    body: list = page_start(st)
     if st.year_missing:
         return html.Div(body)
     ref = dq.village_ref(str(kode)) if kode and dq.RE_DESA.fullmatch(str(kode)) else None
@@ -626,8 +624,6 @@ def render_village(kode=None, tahun=None, tahap=None, lang=None, **_ignored) -> 
                 ),
             ]
         )
-    if queries.is_illustrative(st.tahun):
-        body.append(notices.illustrative(L))
     node = dq.DesaNode(ref["kode_kecamatan"], ref["kode"])
     vs = dq.villages(st.tahun, st.tahap)
     me = next((v for v in vs if v.kode == ref["kode"]), None)

@@ -8,7 +8,7 @@ from dash import dcc, html
 from budget import queries
 from budget.fmt import percent, rupiah, rupiah_full
 from budget.i18n import month, t
-from callbacks.state import PageState, resolve
+from callbacks.state import PageState, page_start, resolve
 from components import notices
 from components.figures import GRAPH_CONFIG, cumulative_curve
 from components.urls import href
@@ -103,12 +103,10 @@ def _cumulative(values: list) -> list:
 def render(tahun=None, tahap=None, lang=None, **_ignored) -> html.Div:
     st: PageState = resolve(tahun, tahap, lang)
     L = st.lang
-    body: list = [notices.info(p, "warning", id="page-problem") for p in st.problems]
+    body: list = page_start(st)
     if st.year_missing:
         body.append(dcc.Link(t("notice.back_home", L), href=href("/", {"lang": L})))
         return html.Div(body)
-    if queries.is_illustrative(st.tahun):
-        body.append(notices.illustrative(L))
     ov = queries.overview(st.tahun, st.tahap)
     monthly = queries.monthly_belanja(st.tahun)
     last = ov.bulan_terakhir

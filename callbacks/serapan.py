@@ -8,13 +8,12 @@ from decimal import Decimal, InvalidOperation
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html, no_update
 
-from budget import queries, rules
+from budget import rules
 from budget import serapan as sv
 from budget.db import DataUnavailable
 from budget.fmt import percent, rupiah
 from budget.i18n import month, t
-from callbacks.state import PageState, resolve
-from components import notices
+from callbacks.state import PageState, page_start, resolve
 from components.figures import BLUE, FONT, GRAPH_CONFIG, GREY, LIGHT
 from components.shell import ID_URL
 from components.urls import href, parse_search
@@ -98,11 +97,9 @@ def render(
 ) -> html.Div:
     st = resolve(tahun, None, lang)
     L = st.lang
-    body: list = [notices.info(p, "warning", id="page-problem") for p in st.problems]
+    body: list = page_start(st)
     if st.year_missing:
         return html.Div(body + [_controls_hidden()])
-    if queries.is_illustrative(st.tahun):
-        body.append(notices.illustrative(L))
     unit = unit if unit in sv.UNITS else "opd"
     m = month_for(st.tahun, unit, bulan, tw)
     w, c = thresholds(waspada, kritis)

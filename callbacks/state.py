@@ -102,3 +102,14 @@ def register_search(input_id: str, results_id: str, results) -> None:
     def _on_submit(_n, query, search):
         links = results(search, query)[1]
         return links[0] if links else no_update
+
+
+def page_start(st: PageState) -> list:
+    """What every page opens with: the problems found in its URL, then the demo-data banner when
+    the year's figures are illustrative."""
+    from budget import queries
+
+    body: list = [notices.info(p, "warning", id="page-problem") for p in st.problems]
+    if not st.year_missing and st.tahun is not None and queries.is_illustrative(st.tahun):
+        body.append(notices.illustrative(st.lang))
+    return body
