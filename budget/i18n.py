@@ -343,6 +343,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Villages have no cash plan in the data; their reference plan is the share of belanja all villages had realised "
         "by the same month in the other complete years ({years}), averaged.",
     ),
+    "s.month_table": ("Bulan demi bulan (kumulatif, % dari anggaran)", "Month by month (cumulative, % of budget)"),
     "s.forecast": ("Ramalan realisasi akhir tahun", "Year-end realisation forecast"),
     "s.forecast_value": (
         "Perkiraan: {pct} dari anggaran (rentang {lo}–{hi}).",

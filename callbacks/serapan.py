@@ -371,6 +371,7 @@ def render(
                             [
                                 html.H2(t("s.curve", L, unit=unit_name), className="h6", id="serapan-curve-title"),
                                 dcc.Graph(id="serapan-curve", figure=_fig(cv, L, st.tahun), config=GRAPH_CONFIG),
+                                _month_table(cv, L, st.tahun),
                                 plan_note,
                                 open_link,
                             ]
@@ -400,6 +401,45 @@ def render(
     body.append(dbc.Card(dbc.CardBody([html.H2(t("s.ranking", L), className="h6"), table]), className="mb-3"))
     body.append(_rules_card(st))
     return html.Div(body, className="serapan-page")
+
+
+def _month_table(cv: dict, lang: str, tahun: int) -> html.Details:
+    """The curve month by month: realised and planned share of the budget, and the gap."""
+    actual, plan, prev = cv.get("actual") or [None] * 12, cv.get("plan") or [None] * 12, cv.get("previous")
+    rows = []
+    for m in range(12):
+        a, p = actual[m], plan[m]
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(month(m + 1, lang)),
+                    html.Td(percent(a, lang, 1), className="text-end"),
+                    html.Td(percent(p, lang, 1), className="text-end"),
+                    html.Td(_pp(a - p if a is not None and p is not None else None, lang), className="text-end"),
+                    html.Td(percent(prev[m] if prev else None, lang, 1), className="text-end"),
+                ]
+            )
+        )
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t("col.bulan", lang)),
+                html.Th(t("col.realisasi", lang), className="text-end"),
+                html.Th(t("col.rencana", lang), className="text-end"),
+                html.Th(t("col.deviasi", lang), className="text-end"),
+                html.Th(t("curve.prev", lang, tahun=tahun - 1), className="text-end"),
+            ]
+        )
+    )
+    return html.Details(
+        [
+            html.Summary(t("s.month_table", lang), className="small"),
+            dbc.Table(
+                [head, html.Tbody(rows)], size="sm", responsive=True, className="small mt-1", id="serapan-month-table"
+            ),
+        ],
+        className="mb-1",
+    )
 
 
 def _rules_card(st: PageState) -> dbc.Card:

@@ -137,3 +137,17 @@ def test_xlsx_download_names_filters_and_reconciles(demo_db):
     total = next(r for r in values if r[1] == "Jumlah")
     assert Decimal(str(total[2])) == Decimal("1823587840833")
     assert sent["filename"].endswith(".xlsx")
+
+
+@pytest.mark.parametrize("dim", ["org", "ekonomi", "pendapatan"])
+def test_every_node_of_the_running_year_sums_to_its_parent(demo_db, dim):
+    """Exhaustive for one year and tahap: every node of the hierarchy, down to the line items."""
+    seen = 0
+    stack = [ex.Node(dim)]
+    while stack:
+        node = stack.pop()
+        ch = _check(2026, "murni", node)
+        seen += 1
+        if ch.level not in ("item", "none"):
+            stack += [ex.child_node(node, c.key) for c in ch.rows]
+    assert seen > (1000 if dim == "org" else 20)

@@ -101,3 +101,34 @@ def test_rule_status_logic():
     later = rules.Rule("y", None, Decimal(30), "src", (2027, None), "a", "b")
     assert rules._status(later, 2026, Decimal(40)) == "transisi"
     assert rules._status(later, 2027, Decimal(40)) == "gagal"
+
+
+def test_a_unit_month_by_month_matches_the_database(demo_db, con):
+    """The selected OPD's month-by-month table: cumulative realisation and plan as % of its budget."""
+    import json
+
+    import plotly
+
+    from callbacks import serapan
+
+    kode = "1.03.0.00.0.00.01.0000"  # DPUPR, one of the laggards
+    cv = sv.curve(2026, "opd", kode)
+    budget = con.execute(
+        "SELECT SUM(nilai) FROM apbd_anggaran WHERE tahun = 2026 AND tahap = 'murni' AND "
+        "kode_skpd = ? AND kode_rekening LIKE '5%'",
+        [kode],
+    ).fetchone()[0]
+    real6 = con.execute(
+        "SELECT SUM(nilai) FROM apbd_realisasi WHERE tahun = 2026 AND bulan <= 6 AND kode_skpd = ? "
+        "AND kode_rekening LIKE '5%'",
+        [kode],
+    ).fetchone()[0]
+    plan6 = con.execute(
+        "SELECT SUM(nilai) FROM apbd_anggaran_kas WHERE tahun = 2026 AND bulan <= 6 AND kode_skpd = ?", [kode]
+    ).fetchone()[0]
+    assert cv["actual"][5] == real6 / budget * 100 and cv["plan"][5] == plan6 / budget * 100
+    assert cv["actual"][10] is None  # November has not happened yet
+    page = json.dumps(
+        serapan.render(kode=kode).to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False
+    )
+    assert "serapan-month-table" in page and "DPUPR" in page
