@@ -345,38 +345,7 @@ def _charts(st: PageState, node: ex.Node, rows: list[dict], offset: int) -> html
     return html.Div(
         [
             html.Div(notes, className="small text-body-secondary mb-2", id="apbd-chart-note"),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        dbc.Card(
-                            dbc.CardBody(
-                                [
-                                    html.H3(t("chart.treemap", L), className="h6"),
-                                    dcc.Graph(id=ID_TREEMAP, figure=cx.treemap(items, L), config=GRAPH_CONFIG),
-                                    html.Div(
-                                        t("chart.color", L) + ": < 40% / 40–65% / \u2265 65%",
-                                        className="small text-body-secondary",
-                                    ),
-                                ]
-                            )
-                        ),
-                        md=6,
-                        className="mb-3",
-                    ),
-                    dbc.Col(
-                        dbc.Card(
-                            dbc.CardBody(
-                                [
-                                    html.H3(t("chart.bars", L), className="h6"),
-                                    dcc.Graph(id=ID_BARS, figure=cx.bars(items, L), config=GRAPH_CONFIG),
-                                ]
-                            )
-                        ),
-                        md=6,
-                        className="mb-3",
-                    ),
-                ]
-            ),
+            cx.linked_charts(items, L, ID_TREEMAP, ID_BARS),
         ]
     )
 

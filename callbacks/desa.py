@@ -223,36 +223,7 @@ def render(
         offset = _int(lainnya, 0, 1000) * CHART_N
         offset = offset if offset < len(rows) else 0
         items = cx.chart_items(rows, offset, CHART_N, lambda n: t("apbd.lainnya", L, n=n))
-        body.append(
-            dbc.Row(
-                [
-                    dbc.Col(
-                        dbc.Card(
-                            dbc.CardBody(
-                                [
-                                    html.H3(t("chart.treemap", L), className="h6"),
-                                    dcc.Graph(id=ID_TREEMAP, figure=cx.treemap(items, L), config=GRAPH_CONFIG),
-                                ]
-                            )
-                        ),
-                        md=6,
-                        className="mb-3",
-                    ),
-                    dbc.Col(
-                        dbc.Card(
-                            dbc.CardBody(
-                                [
-                                    html.H3(t("chart.bars", L), className="h6"),
-                                    dcc.Graph(id=ID_BARS, figure=cx.bars(items, L), config=GRAPH_CONFIG),
-                                ]
-                            )
-                        ),
-                        md=6,
-                        className="mb-3",
-                    ),
-                ]
-            )
-        )
+        body.append(cx.linked_charts(items, L, ID_TREEMAP, ID_BARS))
 
         def link(token):
             try:

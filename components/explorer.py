@@ -234,3 +234,24 @@ def stat(label: str, value, sub=None, id: str | None = None) -> dbc.Col:
 
 
 __all__ = ["GREY", "LAINNYA", "bars", "children_table", "serapan_color", "shorten", "stat", "treemap", "trend"]
+
+
+def linked_charts(items: list[tuple], lang: str, treemap_id: str, bars_id: str) -> dbc.Row:
+    """The treemap and the bar chart of one node's children, side by side (stacked on a phone)."""
+    from components.figures import GRAPH_CONFIG
+
+    def card(title, graph, extra=None):
+        return dbc.Col(dbc.Card(dbc.CardBody([html.H3(title, className="h6"), graph, extra])), md=6, className="mb-3")
+
+    return dbc.Row(
+        [
+            card(
+                t("chart.treemap", lang),
+                dcc.Graph(id=treemap_id, figure=treemap(items, lang), config=GRAPH_CONFIG),
+                html.Div(
+                    t("chart.color", lang) + ": < 40% / 40\u201365% / \u2265 65%", className="small text-body-secondary"
+                ),
+            ),
+            card(t("chart.bars", lang), dcc.Graph(id=bars_id, figure=bars(items, lang), config=GRAPH_CONFIG)),
+        ]
+    )

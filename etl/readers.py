@@ -190,21 +190,6 @@ def read_file(path: Path, opts: Options | None = None) -> list[ReadResult]:
                     ],
                 )
             ]
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
-        return [
-            ReadResult(
-                path,
-                issues=[
-                    Issue(
-                        name,
-                        None,
-                        None,
-                        "a readable file / berkas yang dapat dibaca",
-                        f"{type(exc).__name__}: {exc}"[:300],
-                    )
-                ],
-            )
-        ]
     except Exception as exc:  # noqa: BLE001 - a broken file must get an answer, never a traceback
         return [
             ReadResult(
