@@ -16,6 +16,11 @@ ZERO = Decimal("0.00")
 WARNING_PP = Decimal(5)
 CRITICAL_PP = Decimal(15)
 UNITS = ("opd", "desa")
+# unit -> (budget table, realisation table, unit code column); fixed identifiers for the SQL below.
+UNIT_TABLES = {
+    "opd": ("apbd_anggaran", "apbd_realisasi", "kode_skpd"),
+    "desa": ("apbdes_anggaran", "apbdes_realisasi", "kode_desa"),
+}
 
 
 @dataclass
@@ -65,7 +70,7 @@ def final_stage(tahun: int, table: str = "apbd_anggaran") -> str | None:
 
 
 def last_month(tahun: int, unit: str = "opd") -> int | None:
-    table = "apbd_realisasi" if unit == "opd" else "apbdes_realisasi"
+    table = UNIT_TABLES[unit][1]
     return db.query("SELECT MAX(bulan) FROM " + table + " WHERE tahun = ?", [tahun])[0][0]
 
 
@@ -153,51 +158,35 @@ def curve(tahun: int, unit: str, kode: str | None) -> dict[str, list[Decimal | N
     """Monthly cumulative realisation, plan (OPD / regency only) and last year's realisation, as shares
     of the year's final budget (percent), for one unit or (kode None) the whole regency/all villages."""
     out: dict[str, list[Decimal | None]] = {}
+    budget_t, real_t, col = UNIT_TABLES[unit]  # fixed names, never input
     for year, label in ((tahun, "actual"), (tahun - 1, "previous")):
-        if unit == "opd":
-            tahap = final_stage(year)
-            if tahap is None:
-                continue
-            budget = db.query(
-                "SELECT SUM(nilai) FROM apbd_anggaran WHERE tahun = ? AND tahap = ? AND "
-                "starts_with(kode_rekening, '5') AND (? IS NULL OR kode_skpd = ?)",
-                [year, tahap, kode, kode],
-            )[0][0]
-            months = dict(
+        tahap = final_stage(year, budget_t)
+        if tahap is None:
+            continue
+        budget = db.query(
+            "SELECT SUM(nilai) FROM " + budget_t + " WHERE tahun = ? AND tahap = ? AND "
+            "starts_with(kode_rekening, '5') AND (? IS NULL OR " + col + " = ?)",
+            [year, tahap, kode, kode],
+        )[0][0]
+        months = dict(
+            db.query(
+                "SELECT bulan, SUM(nilai) FROM " + real_t + " WHERE tahun = ? AND "
+                "starts_with(kode_rekening, '5') AND (? IS NULL OR " + col + " = ?) GROUP BY 1",
+                [year, kode, kode],
+            )
+        )
+        if label == "actual" and unit == "opd":
+            plan = dict(
                 db.query(
-                    "SELECT bulan, SUM(nilai) FROM apbd_realisasi WHERE tahun = ? AND "
-                    "starts_with(kode_rekening, '5') AND (? IS NULL OR kode_skpd = ?) GROUP BY 1",
+                    "SELECT bulan, SUM(nilai) FROM apbd_anggaran_kas WHERE tahun = ? AND "
+                    "(? IS NULL OR kode_skpd = ?) GROUP BY 1",
                     [year, kode, kode],
                 )
             )
-            if label == "actual":
-                plan = dict(
-                    db.query(
-                        "SELECT bulan, SUM(nilai) FROM apbd_anggaran_kas WHERE tahun = ? AND "
-                        "(? IS NULL OR kode_skpd = ?) GROUP BY 1",
-                        [year, kode, kode],
-                    )
-                )
-                out["plan"] = _cum(plan, budget, 12)
-        else:
-            tahap = final_stage(year, "apbdes_anggaran")
-            if tahap is None:
-                continue
-            budget = db.query(
-                "SELECT SUM(nilai) FROM apbdes_anggaran WHERE tahun = ? AND tahap = ? AND "
-                "starts_with(kode_rekening, '5') AND (? IS NULL OR kode_desa = ?)",
-                [year, tahap, kode, kode],
-            )[0][0]
-            months = dict(
-                db.query(
-                    "SELECT bulan, SUM(nilai) FROM apbdes_realisasi WHERE tahun = ? AND "
-                    "starts_with(kode_rekening, '5') AND (? IS NULL OR kode_desa = ?) GROUP BY 1",
-                    [year, kode, kode],
-                )
-            )
-            if label == "actual":
-                shares, _ = village_norm(tahun)
-                out["plan"] = [s * 100 for s in shares]
+            out["plan"] = _cum(plan, budget, 12)
+        elif label == "actual":
+            shares, _ = village_norm(tahun)
+            out["plan"] = [s * 100 for s in shares]
         last = max(months) if months else 0
         out[label] = _cum(months, budget, last)
     return out
@@ -260,7 +249,7 @@ def forecast(
 
 def _ratios_all(unit: str, bulan: int, before: int) -> dict[str, dict[int, Decimal]]:
     """_ratios for every unit in one query."""
-    table, col = ("apbd_realisasi", "kode_skpd") if unit == "opd" else ("apbdes_realisasi", "kode_desa")
+    _, table, col = UNIT_TABLES[unit]
     rows = db.query(
         "WITH complete AS (SELECT tahun FROM " + table + " GROUP BY 1 HAVING MAX(bulan) = 12) "
         "SELECT "
