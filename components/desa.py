@@ -67,7 +67,7 @@ def village_map(points: list[dict], measure_label: str, lang: str, polygons: dic
             "y": [p["lat"] for p in points],
             "mode": "markers",
             "marker": {
-                "size": 7 if polygons else 11,
+                "size": 7 if polygons else 14,
                 "color": "#343a40" if polygons else colors,
                 "opacity": 0.55 if polygons else 0.95,
                 "line": {"color": "#ffffff", "width": 1},
@@ -85,6 +85,7 @@ def village_map(points: list[dict], measure_label: str, lang: str, polygons: dic
     layout = _layout(
         460,
         hovermode="closest",
+        hoverdistance=30,  # a tap within 30 px picks the nearest village: a thumb-sized target
         xaxis={"visible": False, "fixedrange": True, "range": [min(lngs) - 0.02, max(lngs) + 0.02]},
         yaxis={
             "visible": False,
@@ -110,44 +111,55 @@ def legend_items(points: list[dict], fmt) -> list[tuple[str, str]]:
 def income_bars(rows: list[tuple[str, Decimal, Decimal]], lang: str) -> dict:
     """Income by source: anggaran with realisasi over it, largest on top."""
     rows = sorted(rows, key=lambda r: r[1])
-    labels = [t(f"source.{code}", lang) for code, _, _ in rows]
+    keys = [code for code, _, _ in rows]  # one category per source code, the name only as tick text
+    names = [t(f"source.{code}", lang) for code, _, _ in rows]
     total = sum((a for _, a, _ in rows), Decimal(0)) or Decimal(1)
-    custom = [[rupiah(a, lang), rupiah(r, lang), percent(a / total * 100, lang, 1)] for _, a, r in rows]
+    custom = [
+        [rupiah(a, lang), rupiah(r, lang), percent(a / total * 100, lang, 1), name]
+        for (_, a, r), name in zip(rows, names)
+    ]
+    # Each source's rupiah and share sit under its name, where no bar can push them off a phone's screen.
+    labels = [f"{c[3]}<br><b>{c[0]}</b> ({c[2]})" for c in custom]
     data = [
         {
             "type": "bar",
             "orientation": "h",
-            "y": labels,
+            "y": keys,
             "x": [float(a) for _, a, _ in rows],
             "marker": {"color": LIGHT},
             "name": t("col.anggaran", lang),
             "customdata": custom,
-            "text": [c[2] for c in custom],
-            "textposition": "outside",
-            "cliponaxis": False,
-            "hovertemplate": "%{y}: %{customdata[0]} (%{customdata[2]})<extra></extra>",
+            "hovertemplate": "%{customdata[3]}: %{customdata[0]} (%{customdata[2]})<extra></extra>",
         },
         {
             "type": "bar",
             "orientation": "h",
-            "y": labels,
+            "y": keys,
             "x": [float(r) for _, _, r in rows],
             "marker": {"color": BLUE},
             "name": t("col.realisasi", lang),
             "width": 0.45,
             "customdata": custom,
-            "hovertemplate": "%{y}: " + t("col.realisasi", lang) + " %{customdata[1]}<extra></extra>",
+            "hovertemplate": "%{customdata[3]}: " + t("col.realisasi", lang) + " %{customdata[1]}<extra></extra>",
         },
     ]
     top = max([float(a) for _, a, _ in rows] + [1.0])
     return {
         "data": data,
         "layout": _layout(
-            70 + 34 * len(rows),
+            70 + 46 * len(rows),
             barmode="overlay",
             legend={"orientation": "h", "y": -0.05, "x": 0, "yanchor": "top"},
-            xaxis={"visible": False, "range": [0, top * 1.25], "fixedrange": True},
-            yaxis={"automargin": True, "fixedrange": True},
+            xaxis={"visible": False, "range": [0, top * 1.02], "fixedrange": True},
+            yaxis={
+                "type": "category",
+                "categoryorder": "array",
+                "categoryarray": keys,
+                "tickvals": keys,
+                "ticktext": labels,
+                "automargin": True,
+                "fixedrange": True,
+            },
         ),
     }
 

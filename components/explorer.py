@@ -20,6 +20,13 @@ def shorten(text: str, n: int = 38) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
 
 
+def wrap(text: str, width: int = 18) -> str:
+    """A tile label broken into short lines, so that it fits a tile instead of being hidden."""
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
 def chart_items(rows: list[dict], offset: int, n: int, lainnya_label) -> list[tuple]:
     """Rows offset..offset+n as chart items, the rest folded into one 'Lainnya' item so the chart
     still sums to its parent. rows: dicts with token, nama, anggaran, realisasi, serapan."""
@@ -35,12 +42,27 @@ def chart_items(rows: list[dict], offset: int, n: int, lainnya_label) -> list[tu
     return items
 
 
+def category_keys(tokens: Sequence[str | None]) -> list[str]:
+    """One distinct category key per chart row: the child's token (its code), made unique by its
+    position where two rows share one (or have none)."""
+    seen: set[str] = set()
+    keys = []
+    for i, tok in enumerate(tokens):
+        key = str(tok) if tok not in (None, "") else f"#{i}"
+        if key in seen:
+            key = f"{key}#{i}"
+        seen.add(key)
+        keys.append(key)
+    return keys
+
+
 def serapan_color(s: Decimal | None) -> str:
     """Absorption as a colour: red well behind, amber behind, green on track, grey unknown."""
     if s is None:
         return "#adb5bd"
     v = float(s)
-    return "#c0392b" if v < 40 else "#e67e22" if v < 65 else "#2e8b57"
+    low, mid, high = (color for color, _ in SERAPAN_BANDS)
+    return low if v < 40 else mid if v < 65 else high
 
 
 def _layout(height: int, **extra) -> dict:
@@ -60,7 +82,7 @@ def treemap(items: Sequence[tuple[str, str, Decimal, Decimal, Decimal | None]], 
     Figures are plain dicts: dcc.Graph takes them as is, without plotly's costly validation."""
     trace = {
         "type": "treemap",
-        "labels": [shorten(label, 40) for _, label, *_ in items],
+        "labels": [wrap(shorten(label, 40)) for _, label, *_ in items],
         "parents": [""] * len(items),
         "ids": [str(i) for i in range(len(items))],
         "values": [max(float(a), 0.0) for _, _, a, _, _ in items],
@@ -75,28 +97,34 @@ def treemap(items: Sequence[tuple[str, str, Decimal, Decimal, Decimal | None]], 
         "tiling": {"pad": 2},
         "pathbar": {"visible": False},
     }
-    return {"data": [trace], "layout": _layout(320)}
+    # Labels never shrink below a readable size: a tile too small for one shows none (its name and
+    # figures stay in the hover, the bars and the table, which list every child).
+    return {"data": [trace], "layout": _layout(320, uniformtext={"minsize": 11, "mode": "hide"})}
 
 
 def bars(items: Sequence[tuple[str, str, Decimal, Decimal, Decimal | None]], lang: str) -> dict:
     """Horizontal bars of anggaran with realisasi over them and serapan % as text; largest on top."""
     rows = list(reversed(items))
+    keys = category_keys([tok for tok, *_ in rows])
     labels = [shorten(label, 30) for _, label, *_ in rows]
-    tokens = [[tok, rupiah(a, lang), rupiah(r, lang), percent(s, lang, 1)] for tok, _, a, r, s in rows]
+    tokens = [
+        [tok, rupiah(a, lang), rupiah(r, lang), percent(s, lang, 1), " ".join(str(label).split())]
+        for tok, label, a, r, s in rows
+    ]
     data = [
         {
             "type": "bar",
-            "y": labels,
+            "y": keys,
             "x": [float(a) for _, _, a, _, _ in rows],
             "orientation": "h",
             "name": t("col.anggaran", lang),
             "marker": {"color": LIGHT},
             "customdata": tokens,
-            "hovertemplate": "%{y}<br>" + t("col.anggaran", lang) + " %{customdata[1]}<extra></extra>",
+            "hovertemplate": "%{customdata[4]}<br>" + t("col.anggaran", lang) + " %{customdata[1]}<extra></extra>",
         },
         {
             "type": "bar",
-            "y": labels,
+            "y": keys,
             "x": [float(r) for _, _, _, r, _ in rows],
             "orientation": "h",
             "name": t("col.realisasi", lang),
@@ -106,7 +134,7 @@ def bars(items: Sequence[tuple[str, str, Decimal, Decimal, Decimal | None]], lan
             "textposition": "outside",
             "cliponaxis": False,
             "width": 0.45,
-            "hovertemplate": "%{y}<br>"
+            "hovertemplate": "%{customdata[4]}<br>"
             + t("col.realisasi", lang)
             + " %{customdata[2]} (%{customdata[3]})<extra></extra>",
         },
@@ -118,7 +146,18 @@ def bars(items: Sequence[tuple[str, str, Decimal, Decimal, Decimal | None]], lan
         showlegend=True,
         legend={"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"},
         xaxis={"visible": False, "range": [0, top * 1.22], "fixedrange": True},
-        yaxis={"automargin": True, "fixedrange": True, "tickfont": {"size": 11}},
+        # Categories are keyed by the child's code (never by its label: two names that shorten to the
+        # same text would share one row); the shortened name is only the tick text.
+        yaxis={
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": keys,
+            "tickvals": keys,
+            "ticktext": labels,
+            "automargin": True,
+            "fixedrange": True,
+            "tickfont": {"size": 11},
+        },
     )
     return {"data": data, "layout": layout}
 
@@ -150,6 +189,15 @@ def trend(years: list[int], anggaran: list[Decimal | None], realisasi: list[Deci
         "data": [bar(anggaran, t("col.anggaran", lang), LIGHT), bar(realisasi, t("col.realisasi", lang), BLUE)],
         "layout": layout,
     }
+
+
+def money(value: Decimal | None, lang: str) -> list:
+    """Rupiah to the sen on a wide screen; the short form (Rp1,2 M) on a phone, where the full
+    figure would push the serapan column off-screen."""
+    return [
+        html.Span(rupiah(value, lang), className="d-md-none"),
+        html.Span(rupiah_full(value, lang), className="d-none d-md-inline"),
+    ]
 
 
 def children_table(
@@ -184,7 +232,7 @@ def children_table(
                 [
                     html.Td(r["kode"], className="d-none d-md-table-cell small text-nowrap"),
                     html.Td(name),
-                    html.Td(rupiah_full(r["anggaran"], lang), className="text-end text-nowrap"),
+                    html.Td(money(r["anggaran"], lang), className="text-end text-nowrap"),
                     html.Td(rupiah_full(r["realisasi"], lang), className="text-end text-nowrap d-none d-sm-table-cell"),
                     html.Td(
                         percent(r["serapan"], lang, 1),
@@ -200,7 +248,7 @@ def children_table(
             [
                 html.Td("", className="d-none d-md-table-cell"),
                 html.Th(t("apbd.total", lang)),
-                html.Th(rupiah_full(total["anggaran"], lang), className="text-end text-nowrap", id=f"{table_id}-total"),
+                html.Th(money(total["anggaran"], lang), className="text-end text-nowrap", id=f"{table_id}-total"),
                 html.Th(rupiah_full(total["realisasi"], lang), className="text-end text-nowrap d-none d-sm-table-cell"),
                 html.Th(percent(total["serapan"], lang, 1), className="text-end"),
                 html.Th(rupiah_full(total["sisa"], lang), className="text-end text-nowrap d-none d-sm-table-cell"),
@@ -236,6 +284,24 @@ def stat(label: str, value, sub=None, id: str | None = None) -> dbc.Col:
 __all__ = ["GREY", "LAINNYA", "bars", "children_table", "serapan_color", "shorten", "stat", "treemap", "trend"]
 
 
+SERAPAN_BANDS = (("#c0392b", "< 40%"), ("#e67e22", "40\u201365%"), ("#2e8b57", "\u2265 65%"))
+
+
+def color_legend(lang: str) -> html.Div:
+    """What the tile colours mean, with a swatch of each colour."""
+    return html.Div(
+        [html.Span(t("chart.color", lang) + ":", className="me-2")]
+        + [
+            html.Span(
+                [html.Span(className="swatch", style={"background": color}), label],
+                className="me-3 text-nowrap",
+            )
+            for color, label in SERAPAN_BANDS
+        ],
+        className="small text-body-secondary d-flex flex-wrap align-items-center chart-legend",
+    )
+
+
 def linked_charts(items: list[tuple], lang: str, treemap_id: str, bars_id: str) -> dbc.Row:
     """The treemap and the bar chart of one node's children, side by side (stacked on a phone)."""
     from components.figures import GRAPH_CONFIG
@@ -248,9 +314,7 @@ def linked_charts(items: list[tuple], lang: str, treemap_id: str, bars_id: str) 
             card(
                 t("chart.treemap", lang),
                 dcc.Graph(id=treemap_id, figure=treemap(items, lang), config=GRAPH_CONFIG),
-                html.Div(
-                    t("chart.color", lang) + ": < 40% / 40\u201365% / \u2265 65%", className="small text-body-secondary"
-                ),
+                color_legend(lang),
             ),
             card(t("chart.bars", lang), dcc.Graph(id=bars_id, figure=bars(items, lang), config=GRAPH_CONFIG)),
         ]
