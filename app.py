@@ -8,7 +8,7 @@ import os
 import dash
 from dash import Dash, dcc, html
 
-from components.shell import ID_FOOTER, ID_NAV, ID_URL
+from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL, page_for
 
 logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))
 
@@ -27,6 +27,7 @@ app = Dash(
 app.layout = html.Div(
     [
         dcc.Location(id=ID_URL, refresh="callback-nav"),
+        dcc.Store(id=ID_TITLE),
         html.Header(id=ID_NAV, className="shell-header"),
         html.Main(dash.page_container, className="container py-3"),
         html.Footer(id=ID_FOOTER, className="shell-footer"),
@@ -74,6 +75,21 @@ def _slim_validation_layout():
 
 import callbacks.shell  # noqa: E402,F401  (registers the shell callback)
 
+# Paths Dash and the server own; anything else must be a registered page, or it is a 404.
+_SERVER_PREFIXES = ("/_dash-", "/_reload-hash", "/_favicon", "/assets/", "/unduh/")
+
+
+@server.before_request
+def _unknown_path_is_404():
+    """Dash answers every path with its index page (HTTP 200). An unknown path gets 404, with the same
+    index so the app still draws its friendly, bilingual 404 page."""
+    from flask import request
+
+    path = request.path
+    if request.method != "GET" or path.startswith(_SERVER_PREFIXES) or page_for(path) is not None:
+        return None
+    return app.index(), 404
+
 
 @server.route("/unduh/<name>.<fmt>")
 def _download(name: str, fmt: str):
@@ -86,7 +102,7 @@ def _download(name: str, fmt: str):
     from budget.downloads import FORMATS, TABLES, export_table
 
     if name not in TABLES or fmt not in FORMATS:
-        abort(404)
+        return app.index(), 404  # the app's own bilingual "not found" page, not Flask's
     try:
         path = export_table(name, fmt)
     except DataUnavailable:

@@ -34,6 +34,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Demo data. Regency totals by kelompok and jenis equal the published official figures; everything below "
         "them (OPD, programme, village, monthly realisation) is generated, illustrative data, not official data.",
     ),
+    "notice.illustrative_short": (
+        "Data demo: rincian di bawah total kabupaten adalah ilustrasi, bukan data resmi.",
+        "Demo data: the detail below the regency totals is illustrative, not official.",
+    ),
+    "notice.phone_columns": (
+        "Di layar ponsel sebagian kolom disembunyikan; semua kolom tampil di layar lebar dan di unduhan.",
+        "On a phone some columns are hidden; every column shows on a wider screen and in the downloads.",
+    ),
     "notice.opd_codes": (
         "Kode OPD bersifat indikatif (mengikuti pola kode SIPD), bukan kode resmi.",
         "OPD codes are indicative (they follow the SIPD pattern); they are not the official codes.",
@@ -240,8 +248,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "measure.per_warga": ("Belanja per warga", "Belanja per resident"),
     "measure.dana_desa": ("Dana Desa", "Dana Desa"),
     "desa.map_note_centroid": (
-        "Setiap titik adalah pusat desa. Klik titik untuk membuka halaman desa.",
-        "Each dot is a village centre. Click a dot to open the village page.",
+        "Setiap titik adalah pusat desa. Klik atau ketuk titik (atau di dekatnya) untuk membuka halaman desa; "
+        "di ponsel, pencarian desa di atas lebih mudah.",
+        "Each dot is a village centre. Click or tap a dot (or near it) to open the village page; on a phone, the "
+        "village search above is easier.",
     ),
     "desa.map_note_polygon": (
         "Batas desa dari berkas batas wilayah yang dipasang. Klik titik pusat desa untuk membuka halamannya.",
@@ -309,6 +319,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "late and 15 points nearly two months. Change the thresholds:",
     ),
     "s.apply": ("Terapkan", "Apply"),
+    "s.bad_thresholds": (
+        "Ambang waspada {w} / kritis {c} tidak dapat dipakai: keduanya harus angka antara 1 dan 60, dan waspada lebih "
+        "kecil dari kritis. Ditampilkan ambang bawaan {dw} / {dc}.",
+        "Thresholds warning {w} / critical {c} cannot be used: both must be numbers from 1 to 60, with warning below "
+        "critical. Showing the defaults {dw} / {dc} instead.",
+    ),
+    "s.bad_month": (
+        "Nilai {param}={value} tidak valid (harus {lo}–{hi}); ditampilkan posisi terakhir, {bulan}.",
+        "{param}={value} is not valid (it must be {lo}–{hi}); showing the latest position, {bulan}.",
+    ),
+    "s.month_not_yet": (
+        "Belum ada data realisasi untuk {bulan}; ditampilkan posisi terakhir, {last}.",
+        "There is no realisation data for {bulan} yet; showing the latest position, {last}.",
+    ),
     "s.warning": ("waspada", "warning"),
     "s.critical": ("kritis", "critical"),
     "band.aman": ("Sesuai rencana", "On track"),
@@ -335,6 +359,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.status": ("Status", "Status"),
     "col.ramalan": ("Ramalan akhir tahun", "Year-end forecast"),
     "s.curve": ("Kurva kumulatif: {unit}", "Cumulative curve: {unit}"),
+    "s.month_selected": ("Bulan yang sedang ditampilkan", "The month shown"),
+    "s.curve_upto": ("posisi s.d. {bulan}", "position to {bulan}"),
     "s.curve_regency": ("seluruh kabupaten", "the whole regency"),
     "s.curve_villages": ("seluruh desa", "all villages"),
     "s.plan_desa": (
@@ -345,6 +371,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "s.month_table": ("Bulan demi bulan (kumulatif, % dari anggaran)", "Month by month (cumulative, % of budget)"),
     "s.forecast": ("Ramalan realisasi akhir tahun", "Year-end realisation forecast"),
+    "s.forecast_for": ("Ramalan akhir tahun: {unit}", "Year-end forecast: {unit}"),
     "s.forecast_value": (
         "Perkiraan: {pct} dari anggaran (rentang {lo}–{hi}).",
         "Forecast: {pct} of the budget (range {lo}–{hi}).",
@@ -407,6 +434,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "r.s3_sub": ("Tertinggal ≥ {c} poin dari rencana kas", "≥ {c} points behind their cash plan"),
     "r.item": ("terserap {serapan}, rencana {rencana}", "{serapan} realised, plan {rencana}"),
     "r.s4": ("{n} desa kritis", "{n} villages critical"),
+    "r.more": (
+        "… dan {n} lainnya tidak ditampilkan di slide ini (daftar lengkap di halaman Serapan).",
+        "… and {n} more not shown on this slide (the full list is on the Absorption page).",
+    ),
+    "r.home": ("Keluar dari mode rapat", "Leave meeting mode"),
     "r.s4_sub": ("Tertinggal ≥ {c} poin dari rencana acuan desa", "≥ {c} points behind the village reference plan"),
     "r.s5": ("Dana Desa {dd}: {pct} sudah diterima desa", "Dana Desa {dd}: {pct} received by villages"),
     "r.s5_sub": ("Belanja seluruh desa terserap {serapan}.", "Villages have spent {serapan} of their belanja budgets."),

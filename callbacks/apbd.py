@@ -179,7 +179,7 @@ def _header(st: PageState, node: ex.Node) -> list:
             for d in ex.DIMENSIONS
         ],
         pills=True,
-        className="flex-nowrap overflow-auto mb-2 small dim-nav",
+        className="flex-wrap mb-2 small dim-nav",
     )
     search = html.Div(
         [

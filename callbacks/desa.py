@@ -381,7 +381,7 @@ def _ranking_and_map(st: PageState, node: dq.DesaNode, nm: dict, urut, ukuran, s
             if s == "perubahan"
             else t("sort.bidang", L, bidang="Bidang " + s[1:]),
             href=href(PATH, {**_state_params(st), **keep, "urut": s}),
-            className="btn btn-sm me-1 mb-1 " + ("btn-primary" if s == sort else "btn-outline-secondary"),
+            className="btn btn-sm me-1 mb-1 " + ("btn-primary fw-bold" if s == sort else "btn-outline-primary"),
             id=f"desa-sort-{s}",
         )
         for s in SORTS
@@ -397,31 +397,38 @@ def _ranking_and_map(st: PageState, node: dq.DesaNode, nm: dict, urut, ukuran, s
         t("col.perubahan", L, tahun=st.tahun - 1),
     ]
     lag = sum(1 for v in vs if v.serapan is not None and v.serapan < LAGGING_PCT)
+    # A phone keeps the village and the column the list is sorted by (and serapan); the rest need a wider screen.
+    sorted_col = {"serapan": 3, "per_warga": 4, "perubahan": 6}.get(sort, 5)
+    cls = [
+        ("text-end " if i > 1 else "") + ("" if i in (0, 3, sorted_col) else notices.WIDE_ONLY)
+        for i in range(len(head))
+    ]
     table = dbc.Table(
         [
             html.Thead(
                 html.Tr(
-                    [html.Th("#")] + [html.Th(h, className="text-end" if i > 1 else "") for i, h in enumerate(head)]
+                    [html.Th("#", className=notices.WIDE_ONLY)] + [html.Th(h, className=c) for h, c in zip(head, cls)]
                 )
             ),
             html.Tbody(
                 [
                     html.Tr(
                         [
-                            html.Td(i + 1),
+                            html.Td(i + 1, className=notices.WIDE_ONLY),
                             html.Td(
-                                dcc.Link(v.nama, href=village_href(st, v.kode), id={"type": "desa-rank", "index": i})
+                                dcc.Link(v.nama, href=village_href(st, v.kode), id={"type": "desa-rank", "index": i}),
+                                className=cls[0],
                             ),
-                            html.Td(v.kecamatan),
-                            html.Td(rupiah(v.belanja, L), className="text-end text-nowrap"),
+                            html.Td(v.kecamatan, className=cls[1]),
+                            html.Td(rupiah(v.belanja, L), className="text-nowrap " + cls[2]),
                             html.Td(
                                 percent(v.serapan, L, 1),
-                                className="text-end",
+                                className=cls[3],
                                 style={"color": cx.serapan_color(v.serapan)},
                             ),
-                            html.Td(rupiah(v.per_resident, L), className="text-end text-nowrap"),
-                            html.Td(percent(v.bidang_share(bidang_col or "02"), L, 1), className="text-end"),
-                            html.Td(percent(v.change, L, 1) if v.change is not None else "–", className="text-end"),
+                            html.Td(rupiah(v.per_resident, L), className="text-nowrap " + cls[4]),
+                            html.Td(percent(v.bidang_share(bidang_col or "02"), L, 1), className=cls[5]),
+                            html.Td(percent(v.change, L, 1) if v.change is not None else "–", className=cls[6]),
                         ]
                     )
                     for i, v in enumerate(show)
@@ -434,9 +441,9 @@ def _ranking_and_map(st: PageState, node: dq.DesaNode, nm: dict, urut, ukuran, s
         className="small mb-1",
         id=ID_RANKING,
     )
-    more = []
+    more = [notices.phone_columns(L)]
     if len(show) < len(ranked):
-        more = [
+        more += [
             html.Span(t("desa.ranking_truncated", L, shown=len(show), n=len(ranked)) + " ", id="desa-ranking-note"),
             dcc.Link(t("desa.show_all", L), href=href(PATH, {**_state_params(st), **keep, "urut": sort, "semua": "1"})),
         ]
@@ -486,7 +493,7 @@ def _ranking_and_map(st: PageState, node: dq.DesaNode, nm: dict, urut, ukuran, s
             href=href(
                 PATH, {**_state_params(st), "kec": node.kec, "urut": urut if urut in SORTS else None, "ukuran": m}
             ),
-            className="btn btn-sm me-1 mb-1 " + ("btn-primary" if m == measure else "btn-outline-secondary"),
+            className="btn btn-sm me-1 mb-1 " + ("btn-primary fw-bold" if m == measure else "btn-outline-primary"),
             id=f"desa-measure-{m}",
         )
         for m in MEASURES

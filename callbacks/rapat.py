@@ -26,6 +26,7 @@ from components.figures import GRAPH_CONFIG
 from components.urls import href
 
 SLIDES = 6
+SLIDE_LIST = 6  # names a slide can show in large type; the rest are counted, never dropped silently
 ID_PREV, ID_NEXT = "rapat-prev", "rapat-next"
 
 
@@ -133,7 +134,13 @@ def _nav(st, n: int) -> html.Div:
                 id=ID_NEXT,
                 className="btn btn-light btn-lg ms-2" + (" disabled" if n == SLIDES else ""),
             ),
-            html.Div(t("r.keys", st.lang), className="small mt-1 opacity-75"),
+            html.Div(
+                [
+                    html.Span(t("r.keys", st.lang), className="d-none d-md-inline me-3"),
+                    dcc.Link(t("r.home", st.lang), href=href("/", state), id="rapat-home", className="rapat-home"),
+                ],
+                className="small mt-1",
+            ),
         ],
         className="rapat-nav",
     )
@@ -177,6 +184,20 @@ def _content(n: int, tahun: int, tahap: str, m: int, L: str):
         unit = "opd" if n == 3 else "desa"
         sts = sv.opd_status(tahun, m) if unit == "opd" else sv.desa_status(tahun, sv.last_month(tahun, "desa") or 12)
         crit = sorted([s for s in sts if sv.band(s.deviasi) == "kritis"], key=lambda s: s.deviasi)
+        shown = crit[:SLIDE_LIST]
+        more = (
+            html.P(
+                dcc.Link(
+                    t("r.more", L, n=len(crit) - len(shown)),
+                    href=href("/serapan", {"tahun": tahun, "lang": L, "unit": unit}),
+                    className="link-light",
+                ),
+                className="rapat-method mt-2",
+                id="rapat-more",
+            )
+            if len(crit) > len(shown)
+            else None
+        )
         items = html.Ol(
             [
                 html.Li(
@@ -185,13 +206,17 @@ def _content(n: int, tahun: int, tahap: str, m: int, L: str):
                         " — " + t("r.item", L, serapan=percent(s.serapan, L, 0), rencana=percent(s.rencana_pct, L, 0)),
                     ]
                 )
-                for s in crit[:6]
+                for s in shown
             ],
             className="rapat-list",
             id="rapat-list",
         )
         key = "r.s3" if n == 3 else "r.s4"
-        return (t(key, L, n=len(crit)), t(key + "_sub", L, c=percent(sv.CRITICAL_PP, L, 0).rstrip("%")), items)
+        return (
+            t(key, L, n=len(crit)),
+            t(key + "_sub", L, c=percent(sv.CRITICAL_PP, L, 0).rstrip("%")),
+            html.Div([items, more]),
+        )
     if n == 5:
         inc = dict((c, (a, r)) for c, a, r in dq.income_by_source(tahun, tahap, dq.DesaNode()))
         dd_a, dd_r = inc.get("DDS", (Decimal(0), Decimal(0)))

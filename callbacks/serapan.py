@@ -14,7 +14,9 @@ from budget.db import DataUnavailable
 from budget.fmt import percent, rupiah
 from budget.i18n import month, t
 from callbacks.state import PageState, page_start, resolve
+from components import notices
 from components.figures import BLUE, FONT, GRAPH_CONFIG, GREY, LIGHT
+from components.notices import WIDE_ONLY
 from components.shell import ID_URL
 from components.urls import href, parse_search
 
@@ -23,28 +25,56 @@ BAND_COLOR = {"aman": "success", "waspada": "warning", "kritis": "danger", "na":
 ID_WARN, ID_CRIT, ID_APPLY = "serapan-warning", "serapan-critical", "serapan-apply"
 
 
-def thresholds(waspada=None, kritis=None) -> tuple[Decimal, Decimal]:
-    """URL thresholds, allow-listed to 1..60 points with warning < critical; defaults otherwise."""
+def _pair(waspada, kritis) -> tuple[Decimal, Decimal] | None:
+    """The thresholds as given (defaults for the missing one), or None when they cannot be used."""
     try:
         w = Decimal(str(waspada)) if waspada not in (None, "") else sv.WARNING_PP
         c = Decimal(str(kritis)) if kritis not in (None, "") else sv.CRITICAL_PP
+        ok = w.is_finite() and c.is_finite() and Decimal(1) <= w < c <= Decimal(60)
     except (InvalidOperation, ValueError):
-        return sv.WARNING_PP, sv.CRITICAL_PP
-    if not (Decimal(1) <= w < c <= Decimal(60)):
-        return sv.WARNING_PP, sv.CRITICAL_PP
-    return w.quantize(Decimal("0.1")), c.quantize(Decimal("0.1"))
+        return None
+    return (w.quantize(Decimal("0.1")), c.quantize(Decimal("0.1"))) if ok else None
+
+
+def thresholds(waspada=None, kritis=None) -> tuple[Decimal, Decimal]:
+    """URL thresholds, allow-listed to 1..60 points with warning < critical; defaults otherwise."""
+    return _pair(waspada, kritis) or (sv.WARNING_PP, sv.CRITICAL_PP)
+
+
+def threshold_problem(waspada, kritis, lang: str) -> str | None:
+    """What was wrong with thresholds given in the URL (None when they were fine or not given)."""
+    if _pair(waspada, kritis) is not None:
+        return None
+    return t(
+        "s.bad_thresholds",
+        lang,
+        w=str(waspada)[:12] or "–",
+        c=str(kritis)[:12] or "–",
+        dw=percent(sv.WARNING_PP, lang, 0).rstrip("%"),
+        dc=percent(sv.CRITICAL_PP, lang, 0).rstrip("%"),
+    )
 
 
 def month_for(tahun: int, unit: str, bulan=None, tw=None) -> int:
+    return month_choice(tahun, unit, bulan, tw, "id")[0]
+
+
+def month_choice(tahun: int, unit: str, bulan, tw, lang: str) -> tuple[int, str | None]:
+    """The month to show and, when the URL asked for one that cannot be shown, what was wrong."""
     last = sv.last_month(tahun, unit) or 12
+    name, raw, lo, hi = ("tw", tw, 1, 4) if tw not in (None, "") else ("bulan", bulan, 1, 12)
+    if raw in (None, ""):
+        return last, None
     try:
-        if tw not in (None, ""):
-            return min(min(max(int(str(tw)), 1), 4) * 3, last)
-        if bulan not in (None, ""):
-            return min(max(int(str(bulan)), 1), last)
+        value = int(str(raw))
     except ValueError:
-        pass
-    return last
+        value = None
+    if value is None or not lo <= value <= hi:
+        return last, t("s.bad_month", lang, param=name, value=str(raw)[:12], lo=lo, hi=hi, bulan=month(last, lang))
+    m = value * 3 if name == "tw" else value
+    if m > last:
+        return last, t("s.month_not_yet", lang, bulan=month(m, lang), last=month(last, lang))
+    return m, None
 
 
 def _pp(v: Decimal | None, lang: str) -> str:
@@ -53,9 +83,12 @@ def _pp(v: Decimal | None, lang: str) -> str:
     return ("+" if v > 0 else "") + percent(v, lang, 1).rstrip("%")
 
 
-def _fig(curve: dict, lang: str, tahun: int) -> dict:
+def _fig(curve: dict, lang: str, tahun: int, upto: int | None = None) -> dict:
+    """The cumulative curves; with `upto`, this year's line stops at the chosen month, which is marked."""
     months = [month(m, lang, "abbreviated") for m in range(1, 13)]
     data = []
+    if upto:
+        curve = {**curve, "actual": [v if i < upto else None for i, v in enumerate(curve.get("actual") or [])]}
     for key, name, color, dash, width in (
         ("previous", t("curve.prev", lang, tahun=tahun - 1), LIGHT, "solid", 2),
         ("plan", t("curve.rencana", lang, tahun=tahun), GREY, "dash", 2),
@@ -89,6 +122,32 @@ def _fig(curve: dict, lang: str, tahun: int) -> dict:
         "yaxis": {"range": [0, 105], "ticksuffix": "%", "gridcolor": "#e9ecef", "fixedrange": True, "automargin": True},
         "xaxis": {"fixedrange": True},
     }
+    if upto:
+        layout["shapes"] = [
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": months[upto - 1],
+                "x1": months[upto - 1],
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#495057", "width": 1, "dash": "dot"},
+            }
+        ]
+        layout["annotations"] = [
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": months[upto - 1],
+                "y": 1,
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 11},
+                "text": t("s.curve_upto", lang, bulan=month(upto, lang, "abbreviated")),
+            }
+        ]
+        layout["margin"] = {**layout["margin"], "t": 24}
     return {"data": data, "layout": layout}
 
 
@@ -101,8 +160,13 @@ def render(
     if st.year_missing:
         return html.Div(body + [_controls_hidden()])
     unit = unit if unit in sv.UNITS else "opd"
-    m = month_for(st.tahun, unit, bulan, tw)
+    m, month_problem = month_choice(st.tahun, unit, bulan, tw, L)
     w, c = thresholds(waspada, kritis)
+    body += [
+        notices.info(p, "warning", id="page-problem")
+        for p in (month_problem, threshold_problem(waspada, kritis, L))
+        if p
+    ]
     keep = {"tahun": st.tahun, "lang": L, "unit": unit, "waspada": waspada and str(w), "kritis": kritis and str(c)}
     statuses = sv.opd_status(st.tahun, m) if unit == "opd" else sv.desa_status(st.tahun, m)
     kodes = {s.kode for s in statuses}
@@ -125,8 +189,9 @@ def render(
         dcc.Link(
             month(i, L, "abbreviated"),
             href=href(PATH, {**keep, "bulan": i}),
-            className="btn btn-sm me-1 mb-1 " + ("btn-dark" if i == m else "btn-outline-secondary"),
+            className="btn btn-sm me-1 mb-1 " + ("btn-primary fw-bold" if i == m else "btn-outline-primary"),
             id=f"serapan-bulan-{i}",
+            title=t("s.month_selected", L) if i == m else None,
         )
         for i in range(1, last + 1)
     ]
@@ -134,7 +199,7 @@ def render(
         dcc.Link(
             f"TW{q}",
             href=href(PATH, {**keep, "tw": q}),
-            className="btn btn-sm me-1 mb-1 " + ("btn-dark" if m == q * 3 and tw else "btn-outline-dark"),
+            className="btn btn-sm me-1 mb-1 " + ("btn-primary fw-bold" if m == q * 3 and tw else "btn-outline-primary"),
             id=f"serapan-tw-{q}",
         )
         for q in range(1, 5)
@@ -154,7 +219,7 @@ def render(
             + month_links
             + [html.Span(" " + t("s.quarter", L) + ": ", className="small mx-1")]
             + quarter_links,
-            className="mb-2 overflow-auto text-nowrap",
+            className="mb-2 d-flex flex-wrap align-items-center",
         )
     )
     body.append(
@@ -258,15 +323,16 @@ def render(
         )
         rows.append(
             html.Tr(
+                # On a phone the columns that answer "who is behind?" come first: unit, status, gap.
                 [
-                    html.Td(i + 1),
+                    html.Td(i + 1, className=WIDE_ONLY),
                     html.Td(name_link),
-                    html.Td(rupiah(s.anggaran, L), className="text-end text-nowrap"),
-                    html.Td(percent(s.serapan, L, 1), className="text-end"),
-                    html.Td(percent(s.rencana_pct, L, 1), className="text-end"),
-                    html.Td(_pp(s.deviasi, L), className="text-end"),
                     html.Td(dbc.Badge(t(f"band.{b}", L), color=BAND_COLOR[b])),
-                    html.Td(forecast_txt, className="text-end text-nowrap small"),
+                    html.Td(_pp(s.deviasi, L), className="text-end"),
+                    html.Td(percent(s.serapan, L, 1), className="text-end d-none d-sm-table-cell"),
+                    html.Td(percent(s.rencana_pct, L, 1), className="text-end " + WIDE_ONLY),
+                    html.Td(forecast_txt, className="text-end text-nowrap small " + WIDE_ONLY),
+                    html.Td(rupiah(s.anggaran, L), className="text-end text-nowrap " + WIDE_ONLY),
                 ],
                 className="table-danger" if b == "kritis" else "",
             )
@@ -276,14 +342,14 @@ def render(
             html.Thead(
                 html.Tr(
                     [
-                        html.Th("#"),
+                        html.Th("#", className=WIDE_ONLY),
                         html.Th(t("col.unit", L)),
-                        html.Th(t("col.anggaran", L), className="text-end"),
-                        html.Th(t("col.realisasi", L), className="text-end"),
-                        html.Th(t("col.rencana", L), className="text-end"),
-                        html.Th(t("col.deviasi", L), className="text-end"),
                         html.Th(t("col.status", L)),
-                        html.Th(t("col.ramalan", L), className="text-end"),
+                        html.Th(t("col.deviasi", L), className="text-end"),
+                        html.Th(t("col.realisasi", L), className="text-end d-none d-sm-table-cell"),
+                        html.Th(t("col.rencana", L), className="text-end " + WIDE_ONLY),
+                        html.Th(t("col.ramalan", L), className="text-end " + WIDE_ONLY),
+                        html.Th(t("col.anggaran", L), className="text-end " + WIDE_ONLY),
                     ]
                 )
             ),
@@ -336,17 +402,19 @@ def render(
             className="small",
         )
 
-    # Regency forecast
-    reg = sv.forecast(unit, st.tahun, m, None, "", total_a, total_r)
-    if reg.point is not None and m < 12:
+    # Forecast for the unit the curve shows: the selected OPD/village, else everyone
+    reg = fc.get(selected) if selected else None
+    if reg is None:
+        reg = sv.forecast(unit, st.tahun, m, None, "", total_a, total_r)
+    if reg.point is not None and reg.anggaran and m < 12:
         fc_text = [
             html.P(
                 t(
                     "s.forecast_value",
                     L,
                     pct=percent(reg.point_pct, L, 1),
-                    lo=percent(reg.low / total_a * 100, L, 1),
-                    hi=percent(reg.high / total_a * 100, L, 1),
+                    lo=percent(reg.low / reg.anggaran * 100, L, 1),
+                    hi=percent(reg.high / reg.anggaran * 100, L, 1),
                 ),
                 className="fs-5 mb-1",
                 id="serapan-forecast",
@@ -370,7 +438,7 @@ def render(
                         dbc.CardBody(
                             [
                                 html.H2(t("s.curve", L, unit=unit_name), className="h6", id="serapan-curve-title"),
-                                dcc.Graph(id="serapan-curve", figure=_fig(cv, L, st.tahun), config=GRAPH_CONFIG),
+                                dcc.Graph(id="serapan-curve", figure=_fig(cv, L, st.tahun, m), config=GRAPH_CONFIG),
                                 _month_table(cv, L, st.tahun),
                                 plan_note,
                                 open_link,
@@ -383,7 +451,17 @@ def render(
                 dbc.Col(
                     [
                         dbc.Card(
-                            dbc.CardBody([html.H2(t("s.forecast", L), className="h6")] + fc_text), className="mb-3"
+                            dbc.CardBody(
+                                [
+                                    html.H2(
+                                        t("s.forecast_for", L, unit=unit_name),
+                                        className="h6",
+                                        id="serapan-forecast-title",
+                                    )
+                                ]
+                                + fc_text
+                            ),
+                            className="mb-3",
                         ),
                         dbc.Card(
                             dbc.CardBody(
@@ -398,7 +476,12 @@ def render(
             ]
         )
     )
-    body.append(dbc.Card(dbc.CardBody([html.H2(t("s.ranking", L), className="h6"), table]), className="mb-3"))
+    body.append(
+        dbc.Card(
+            dbc.CardBody([html.H2(t("s.ranking", L), className="h6"), table, notices.phone_columns(L)]),
+            className="mb-3",
+        )
+    )
     body.append(_rules_card(st))
     return html.Div(body, className="serapan-page")
 
@@ -416,7 +499,7 @@ def _month_table(cv: dict, lang: str, tahun: int) -> html.Details:
                     html.Td(percent(a, lang, 1), className="text-end"),
                     html.Td(percent(p, lang, 1), className="text-end"),
                     html.Td(_pp(a - p if a is not None and p is not None else None, lang), className="text-end"),
-                    html.Td(percent(prev[m] if prev else None, lang, 1), className="text-end"),
+                    html.Td(percent(prev[m] if prev else None, lang, 1), className="text-end " + WIDE_ONLY),
                 ]
             )
         )
@@ -427,7 +510,7 @@ def _month_table(cv: dict, lang: str, tahun: int) -> html.Details:
                 html.Th(t("col.realisasi", lang), className="text-end"),
                 html.Th(t("col.rencana", lang), className="text-end"),
                 html.Th(t("col.deviasi", lang), className="text-end"),
-                html.Th(t("curve.prev", lang, tahun=tahun - 1), className="text-end"),
+                html.Th(t("curve.prev", lang, tahun=tahun - 1), className="text-end " + WIDE_ONLY),
             ]
         )
     )
@@ -456,11 +539,12 @@ def _rules_card(st: PageState) -> dbc.Card:
                             ch.rule.approximation if L == "id" else ch.rule.approximation_en,
                             className="text-body-secondary",
                         ),
+                        html.Small([html.Br(), ch.rule.source], className="d-md-none"),
                     ]
                 ),
                 html.Td(percent(ch.pct, L, 1), className="text-end fw-bold text-nowrap"),
                 html.Td(dbc.Badge(t(f"rstatus.{ch.status}", L), color=color[ch.status])),
-                html.Td(ch.rule.source, className="small"),
+                html.Td(ch.rule.source, className="small " + WIDE_ONLY),
             ],
             id=f"rule-{ch.rule.key}",
         )
@@ -478,7 +562,7 @@ def _rules_card(st: PageState) -> dbc.Card:
                                     html.Th(t("col.aturan", L)),
                                     html.Th(t("col.angka", L), className="text-end"),
                                     html.Th(t("col.status", L)),
-                                    html.Th(t("col.sumber_aturan", L)),
+                                    html.Th(t("col.sumber_aturan", L), className=WIDE_ONLY),
                                 ]
                             )
                         ),
@@ -500,10 +584,13 @@ def _controls_hidden() -> html.Div:
 
 
 def apply_thresholds(search: str | None, warning, critical) -> str | None:
-    """The URL with the new thresholds; invalid values fall back to the defaults (and say so there)."""
+    """The URL with the thresholds the user typed; the page checks them and says so when they are invalid."""
     params = parse_search(search)
-    w, c = thresholds(warning, critical)
-    params.update({"waspada": str(w), "kritis": str(c)})
+    # The values go into the URL as typed (numbers only, bounded): the page then says what was wrong
+    # with them instead of quietly showing other thresholds.
+    for key, value in (("waspada", warning), ("kritis", critical)):
+        ok = isinstance(value, (int, float, str)) and not isinstance(value, bool)
+        params[key] = str(value)[:12] if ok and str(value).strip() else None
     return href(PATH, params)
 
 
@@ -515,7 +602,11 @@ def apply_thresholds(search: str | None, warning, critical) -> str | None:
     State(ID_URL, "search"),
     prevent_initial_call=True,
 )
-def on_apply(_n, warning, critical, search):
+def on_apply(n_clicks, warning, critical, search):
+    # Dash also calls this when the page's content (and so the button) is drawn anew: only a real
+    # click may navigate, or every arrival and every Back would push one more history entry.
+    if not n_clicks:
+        return no_update
     try:
         return apply_thresholds(search, warning, critical) or no_update
     except DataUnavailable:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from dash import Input, Output, callback
+from dash import Input, Output, callback, clientside_callback
 
 from budget import queries
 from budget.db import DataUnavailable
 from budget.i18n import norm_lang
 from callbacks.state import resolve
-from components.shell import ID_FOOTER, ID_NAV, ID_URL, footer, navbar
+from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL, footer, navbar, page_title
 from components.urls import parse_search
 
 log = logging.getLogger(__name__)
@@ -29,9 +29,31 @@ def render_shell(pathname: str | None, search: str | None):
     except Exception:  # noqa: BLE001 - the shell must render whatever happens
         log.exception("shell render failed")
         years, tahun, info = [], None, None
-    return navbar(path, params, years, tahun, lang), footer(info, lang)
+    return navbar(path, params, years, tahun, lang), footer(info, lang), {"title": page_title(path, lang), "lang": lang}
 
 
-@callback(Output(ID_NAV, "children"), Output(ID_FOOTER, "children"), Input(ID_URL, "pathname"), Input(ID_URL, "search"))
+@callback(
+    Output(ID_NAV, "children"),
+    Output(ID_FOOTER, "children"),
+    Output(ID_TITLE, "data"),
+    Input(ID_URL, "pathname"),
+    Input(ID_URL, "search"),
+)
 def update_shell(pathname, search):
     return render_shell(pathname, search)
+
+
+# The browser tab's title and <html lang> in the page's language. Dash Pages sets an Indonesian title when a page's
+# content arrives (its store "_pages_store"), so this runs after that too and has the last word.
+clientside_callback(
+    """function (page, _pages) {
+        if (page && page.title) {
+            setTimeout(function () { document.title = page.title; }, 0);
+            document.documentElement.lang = page.lang;
+        }
+        return window.dash_clientside.no_update;
+    }""",
+    Output(ID_TITLE, "id"),
+    Input(ID_TITLE, "data"),
+    Input("_pages_store", "data"),
+)

@@ -99,7 +99,9 @@ def register_search(input_id: str, results_id: str, results) -> None:
         State(ID_URL, "search"),
         prevent_initial_call=True,
     )
-    def _on_submit(_n, query, search):
+    def _on_submit(n_submit, query, search):
+        if not n_submit:  # drawn anew, not a key press: never navigate
+            return no_update
         links = results(search, query)[1]
         return links[0] if links else no_update
 

@@ -12,12 +12,42 @@ from components.urls import carried, href
 ID_NAV = "shell-nav"
 ID_FOOTER = "shell-footer"
 ID_URL = "shell-url"
+ID_TITLE = "shell-title"
 
 
 def nav_pages() -> list[dict]:
     """Pages that put themselves in the navbar (register_page(..., nav="nav.key"))."""
     pages = [p for p in dash.page_registry.values() if p.get("nav")]
     return sorted(pages, key=lambda p: p.get("order", 99))
+
+
+def page_for(pathname: str) -> dict | None:
+    """The registered page that serves `pathname` (path templates included), or None: the one matcher
+    the 404 status and the translated tab title share."""
+    import re
+
+    path = "/" + pathname.strip("/")
+    for p in dash.page_registry.values():
+        if p.get("path") == "/404":
+            continue
+        tpl = p.get("path_template")
+        if tpl:
+            pattern = re.sub(r"<[^>/]+>", "[^/]+", re.escape(tpl))
+            if re.fullmatch(pattern, path):
+                return p
+        elif p.get("path") == path:
+            return p
+    return None
+
+
+def page_title(pathname: str, lang: str) -> str:
+    """The browser tab's title in the reader's language."""
+    page = page_for(pathname or "/")
+    key = (page or {}).get("title_key")
+    site = t("app.title", lang)
+    if page is None:
+        return t("notice.page_not_found", lang) + " · " + site
+    return f"{t(key, lang)} · {site}" if key else f"{site} · {t('app.region', lang)}"
 
 
 def navbar(pathname: str, params: dict, years: list[int], tahun: int | None, lang: str) -> html.Div:
@@ -69,9 +99,38 @@ def navbar(pathname: str, params: dict, years: list[int], tahun: int | None, lan
                 [brand, html.Div([year_menu, lang_link], className="d-flex align-items-center ms-auto")],
                 className="d-flex align-items-center flex-wrap py-2",
             ),
-            dbc.Nav(links, pills=True, className="shell-tabs flex-nowrap overflow-auto pb-2"),
+            dbc.Nav(links, pills=True, className="shell-tabs d-none d-md-flex flex-nowrap overflow-auto pb-2"),
+            phone_menu(pathname, state, lang),
         ],
         className="container",
+    )
+
+
+def phone_menu(pathname: str, state: dict, lang: str) -> html.Details:
+    """On a phone the tab strip would hide half the sections off-screen: a menu button that opens a
+    list of every section instead (plain <details>: no script, closes when the next page draws)."""
+    current = next(
+        (
+            p
+            for p in nav_pages()
+            if pathname == p["path"] or (p["path"] != "/" and pathname.startswith(p["path"] + "/"))
+        ),
+        None,
+    )
+    items = [
+        dcc.Link(
+            t(p["nav"], lang),
+            href=href(p["path"], state),
+            className="phone-menu-link" + (" active" if p is current else ""),
+            id={"type": "nav-menu-link", "page": p["module"].split(".")[-1]},
+        )
+        for p in nav_pages()
+    ]
+    label = t("nav.menu", lang) + (f" · {t(current['nav'], lang)}" if current else "")
+    return html.Details(
+        [html.Summary(["\u2630 ", label], className="phone-menu-button"), html.Nav(items, className="phone-menu-list")],
+        className="phone-menu d-md-none pb-2",
+        id="nav-phone-menu",
     )
 
 

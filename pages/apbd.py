@@ -7,7 +7,13 @@ from callbacks import apbd
 from callbacks.state import guarded
 
 dash.register_page(
-    __name__, path="/apbd", name="APBD", nav="nav.apbd", order=1, title=t("nav.apbd") + " · " + t("app.title")
+    __name__,
+    path="/apbd",
+    name="APBD",
+    nav="nav.apbd",
+    order=1,
+    title_key="nav.apbd",
+    title=t("nav.apbd") + " · " + t("app.title"),
 )
 
 

@@ -7,7 +7,13 @@ from callbacks import data
 from callbacks.state import guarded
 
 dash.register_page(
-    __name__, path="/data", name="Data", nav="nav.data", order=5, title=t("nav.data") + " · " + t("app.title")
+    __name__,
+    path="/data",
+    name="Data",
+    nav="nav.data",
+    order=5,
+    title_key="nav.data",
+    title=t("nav.data") + " · " + t("app.title"),
 )
 
 

@@ -7,7 +7,13 @@ from callbacks import desa
 from callbacks.state import guarded
 
 dash.register_page(
-    __name__, path="/desa", name="Desa", nav="nav.desa", order=2, title=t("nav.desa") + " · " + t("app.title")
+    __name__,
+    path="/desa",
+    name="Desa",
+    nav="nav.desa",
+    order=2,
+    title_key="nav.desa",
+    title=t("nav.desa") + " · " + t("app.title"),
 )
 
 

@@ -6,7 +6,13 @@ from budget.i18n import t
 from callbacks import desa
 from callbacks.state import guarded
 
-dash.register_page(__name__, path_template="/desa/<kode>", name="Desa", title=t("nav.desa") + " · " + t("app.title"))
+dash.register_page(
+    __name__,
+    path_template="/desa/<kode>",
+    name="Desa",
+    title_key="nav.desa",
+    title=t("nav.desa") + " · " + t("app.title"),
+)
 
 
 def layout(kode=None, **params):

@@ -6,7 +6,13 @@ from budget.i18n import t
 from callbacks import rapat
 from callbacks.state import guarded
 
-dash.register_page(__name__, path_template="/rapat/<slide>", name="Rapat", title=t("r.title") + " · " + t("app.title"))
+dash.register_page(
+    __name__,
+    path_template="/rapat/<slide>",
+    name="Rapat",
+    title_key="r.title",
+    title=t("r.title") + " · " + t("app.title"),
+)
 
 
 def layout(slide=None, **params):

@@ -7,7 +7,13 @@ from callbacks import rapat
 from callbacks.state import guarded
 
 dash.register_page(
-    __name__, path="/rapat", name="Rapat", nav="nav.rapat", order=4, title=t("r.title") + " · " + t("app.title")
+    __name__,
+    path="/rapat",
+    name="Rapat",
+    nav="nav.rapat",
+    order=4,
+    title_key="r.title",
+    title=t("r.title") + " · " + t("app.title"),
 )
 
 

@@ -12,6 +12,7 @@ dash.register_page(
     name="Serapan",
     nav="nav.serapan",
     order=3,
+    title_key="nav.serapan",
     title=t("nav.serapan") + " · " + t("app.title"),
 )
 
