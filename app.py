@@ -94,9 +94,7 @@ def _unknown_path_is_404():
 @server.route("/unduh/<name>.<fmt>")
 def _download(name: str, fmt: str):
     """A whole canonical table; `name` and `fmt` are checked against allow-lists."""
-    import os
-
-    from flask import abort, after_this_request, send_file
+    from flask import send_file
 
     from budget.db import DataUnavailable
     from budget.downloads import FORMATS, TABLES, export_table
@@ -106,16 +104,7 @@ def _download(name: str, fmt: str):
     try:
         path = export_table(name, fmt)
     except DataUnavailable:
-        abort(503)
-
-    @after_this_request
-    def _cleanup(resp):
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
-        return resp
-
+        return app.index(), 503
     mime = "text/csv" if fmt == "csv" else "application/vnd.apache.parquet"
     return send_file(path, mimetype=mime, as_attachment=True, download_name=f"{name}.{fmt}")
 

@@ -35,6 +35,17 @@ def _identity(path: Path) -> tuple:
     return (str(path), st.st_ino, st.st_dev, st.st_mtime_ns)
 
 
+def data_version() -> str:
+    """A short name for the published file (it changes with every publish)."""
+    import hashlib
+
+    try:
+        ident = _identity(db_path())
+    except FileNotFoundError as exc:
+        raise DataUnavailable(f"database file not found: {db_path()}") from exc
+    return hashlib.sha256(repr(ident).encode()).hexdigest()[:16]
+
+
 def cursor() -> duckdb.DuckDBPyConnection:
     """A cursor on the current published file, private to this thread."""
     path = db_path()

@@ -46,6 +46,14 @@ def percent(value: Decimal | float | None, lang: str = "id", digits: int = 2) ->
     return format_decimal(Decimal(value), format=fmt, locale=_locale(lang)) + "%"
 
 
+def file_size(n_bytes: int, lang: str = "id") -> str:
+    """A file size for people: 48,3 MB / 1.336 kB."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n_bytes >= scale:
+            return format_decimal(round(n_bytes / scale, 1), format="#,##0.#", locale=_locale(lang)) + " " + unit
+    return f"{n_bytes} B"
+
+
 def number(value: int | float | Decimal | None, lang: str = "id") -> str:
     if value is None:
         return "–"

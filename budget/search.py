@@ -44,6 +44,19 @@ def _candidates(tahun: int) -> list[tuple[str, str, str, str | None, str | None]
     return [tuple(r) for r in rows]
 
 
+def _tier(pq: str, text: str) -> int | None:
+    """0: the query is a whole word or a word prefix of the name; 1: a substring; 2: a typo away (they share
+    a run of at least 4 characters); None: no real match."""
+    from difflib import SequenceMatcher
+
+    if re.search(r"\b" + re.escape(pq), text):
+        return 0
+    if pq in text:
+        return 1
+    m = SequenceMatcher(None, pq, text, autojunk=False).find_longest_match(0, len(pq), 0, len(text))
+    return 2 if m.size >= min(4, len(pq)) and len(text) >= 0.6 * len(pq) else None
+
+
 def search(tahun: int, query: str, limit: int = 10) -> list[Hit]:
     """Codes match by prefix; names by fuzzy score (WRatio >= 70) so typos still find their target."""
     q = " ".join(str(query or "").split())[:MAX_QUERY]
@@ -61,12 +74,16 @@ def search(tahun: int, query: str, limit: int = 10) -> list[Hit]:
     order = {"skpd": 0, "program": 1, "kegiatan": 2, "sub_kegiatan": 3, "rekening": 4}
     pq = utils.default_process(q)
     # Re-rank: WRatio finds partial matches; token_set_ratio prefers names whose words all match.
+    # Exact words and prefixes come first, then substrings, then typo matches; a "match" that shares no
+    # real piece of the query (posyandu -> DAU) is no match at all.
     hits = []
     for name, score, i in found:
         text = utils.default_process(name)
+        tier = _tier(pq, text)
+        if tier is None:
+            continue
         combined = (score + fuzz.token_set_ratio(pq, text)) / 2
-        if re.search(r"\b" + re.escape(pq) + r"\b", text):
-            combined = max(combined, 96.0)  # the query appears as whole words (an abbreviation, say)
+        combined = max(combined, (96.0, 93.0, 0.0)[tier])
         hits.append(Hit(*cands[i], combined))
     if not hits or max(h.score for h in hits) < 90:
         # Short abbreviations score low on WRatio against long names: look for them as words too.

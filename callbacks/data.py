@@ -7,9 +7,10 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from budget import queries
-from budget.fmt import number
+from budget.downloads import exports
+from budget.fmt import file_size, number
 from budget.i18n import datetime_text, norm_lang, t
-from etl.schema import TABLES
+from etl.schema import EXAMPLES, TABLES
 
 LOG_LIMIT = 100
 
@@ -19,38 +20,7 @@ def render(lang=None, **_ignored) -> html.Div:
     counts: dict[str, int] = {}
     for name, _tahun, n in queries.table_counts():
         counts[name] = counts.get(name, 0) + n
-    downloads = dbc.Table(
-        html.Tbody(
-            [
-                html.Tr(
-                    [
-                        html.Td(html.Code(name)),
-                        html.Td(t("data.rows", L, n=number(counts.get(name, 0), L)), className="text-end"),
-                        html.Td(
-                            [
-                                html.A(
-                                    "CSV",
-                                    href=f"/unduh/{name}.csv",
-                                    className="btn btn-sm btn-outline-primary me-1",
-                                    id=f"data-dl-{name}-csv",
-                                ),
-                                html.A(
-                                    "Parquet",
-                                    href=f"/unduh/{name}.parquet",
-                                    className="btn btn-sm btn-outline-primary",
-                                    id=f"data-dl-{name}-parquet",
-                                ),
-                            ]
-                        ),
-                    ]
-                )
-                for name in TABLES
-            ]
-        ),
-        size="sm",
-        className="mb-1",
-        id="data-downloads",
-    )
+    downloads = _downloads(counts, L)
     log = queries.load_log(LOG_LIMIT)
     cut = len(log) > LOG_LIMIT
     prov = dbc.Table(
@@ -107,7 +77,7 @@ def render(lang=None, **_ignored) -> html.Div:
         html.Div(
             [
                 html.H3(html.Code(t_.name), className="h6 mt-3"),
-                html.P(t_.description, className="small mb-1"),
+                html.P(t(f"table.{t_.name}", L), className="small mb-1"),
                 dbc.Table(
                     [
                         html.Thead(
@@ -125,7 +95,7 @@ def render(lang=None, **_ignored) -> html.Div:
                                     [
                                         html.Td(html.Code(c.name)),
                                         html.Td(c.sql_type),
-                                        html.Td(_rule(c), className="small"),
+                                        html.Td(_rule(c, L), className="small"),
                                     ]
                                 )
                                 for c in t_.columns
@@ -183,12 +153,45 @@ def render(lang=None, **_ignored) -> html.Div:
     )
 
 
-def _rule(c) -> str:
-    parts = ["wajib" if c.required else "boleh kosong"]
+LARGE = 5_000_000  # bytes: above this, Parquet (far smaller) is offered first
+
+
+def _downloads(counts: dict[str, int], L: str) -> dbc.Table:
+    """Each table with its row count and file sizes; an empty table says so instead of offering a file."""
+    rows = []
+    for ex in exports(counts):
+        if ex.rows == 0:
+            files: list = [html.Span(t("data.empty_table", L), className="text-body-secondary")]
+        else:
+            order = ("parquet", "csv") if ex.sizes["csv"] > LARGE else ("csv", "parquet")
+            files = [
+                html.A(
+                    f"{'CSV' if fmt == 'csv' else 'Parquet'} · {file_size(ex.sizes[fmt], L)}",
+                    href=f"/unduh/{ex.table}.{fmt}",
+                    className="btn btn-sm btn-outline-primary me-1 mb-1",
+                    id=f"data-dl-{ex.table}-{fmt}",
+                )
+                for fmt in order
+            ]
+        rows.append(
+            html.Tr(
+                [
+                    html.Td([html.Code(ex.table), html.Br(), html.Small(t(f"table.{ex.table}", L))]),
+                    html.Td(t("data.rows", L, n=number(ex.rows, L)), className="text-end text-nowrap"),
+                    html.Td(files),
+                ]
+            )
+        )
+    return dbc.Table(html.Tbody(rows), size="sm", className="mb-1", id="data-downloads")
+
+
+def _rule(c, L: str) -> str:
+    """A column's rule in words: required or not, the allowed values, and an example of a valid code."""
+    parts = [t("data.required" if c.required else "data.optional", L)]
     if c.allowed:
         parts.append(" | ".join(c.allowed))
     if c.int_range:
         parts.append(f"{c.int_range[0]}–{c.int_range[1]}")
     if c.pattern:
-        parts.append(c.pattern)
+        parts.append(t("data.example", L, contoh=EXAMPLES[c.pattern]))
     return "; ".join(parts)

@@ -156,7 +156,13 @@ def footer(info: dict | None, lang: str) -> html.Div:
         parts.insert(
             1,
             html.P(
-                [html.Strong(t("footer.source", lang) + ": "), files or "–", " · " + t("footer.official", lang)],
+                [
+                    html.Strong(t("footer.source", lang) + ": "),
+                    files or "–",
+                    " · " + t("footer.official", lang) + " ",
+                    dcc.Link(t("footer.data_page", lang), href=href("/data", {"lang": lang}), id="footer-data-link"),
+                    ".",
+                ],
                 className="mb-1",
             ),
         )

@@ -19,6 +19,19 @@ RE_KODE_DESA = r"\d{2}\.\d{2}\.\d{2}\.\d{4}"
 RE_KODE_KEGIATAN_DESA = r"\d{2}\.\d{2}\.\d{2}"
 RE_NILAI = r"-?\d{1,16}(\.\d{1,2})?"
 
+# One valid value of each code pattern, shown to people instead of the regular expression.
+EXAMPLES = {
+    RE_KODE_SKPD: "1.01.2.19.0.00.01.0000",
+    RE_KODE_PROGRAM: "1.01.01",
+    RE_KODE_KEGIATAN: "1.01.01.2.01",
+    RE_KODE_SUB_KEGIATAN: "1.01.01.2.01.0001",
+    RE_REKENING_APBD: "5.1.02.01.01.0024",
+    RE_REKENING_APBDES: "5.2.1.01",
+    RE_KODE_DESA: "33.25.01.2001",
+    RE_KODE_KEGIATAN_DESA: "01.01.01",
+    RE_NILAI: "1500000.00",
+}
+
 TAHAP = ("murni", "perubahan")
 YEAR_MIN, YEAR_MAX = 2000, 2100
 

@@ -96,7 +96,7 @@ def test_home003_english_switch(dash_duo, app, demo_db):
     dash_duo.wait_for_text_to_equal("h1", "Batang Regency budget (APBD) 2022")
     assert "lang=en" in dash_duo.driver.current_url
     dash_duo.wait_for_text_to_equal("#nav-lang", "Bahasa Indonesia")
-    assert "PENDAPATAN (REVENUE)" in dash_duo.find_element("#kpi-pendapatan .kpi-title").text.upper()
+    assert "REVENUE (PENDAPATAN)" in dash_duo.find_element("#kpi-pendapatan .kpi-title").text.upper()
     dash_duo.wait_for_text_to_equal("#kpi-pendapatan-full", "Rp1,769,326,979,259")
     assert "Demo data" in dash_duo.find_element("#notice-illustrative").text
     nav = dash_duo.find_element("#shell-nav").text
