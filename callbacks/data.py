@@ -10,6 +10,8 @@ from budget import queries
 from budget.downloads import exports
 from budget.fmt import file_size, number
 from budget.i18n import datetime_text, norm_lang, t
+from components import notices
+from components.notices import WIDE_ONLY
 from etl.schema import EXAMPLES, TABLES
 
 LOG_LIMIT = 100
@@ -27,11 +29,12 @@ def render(lang=None, **_ignored) -> html.Div:
         [
             html.Thead(
                 html.Tr(
+                    # A phone keeps when, which file and how many rows; the rest need a wider screen.
                     [
-                        html.Th(t(k, L))
+                        html.Th(t(k, L), className="" if k in ("col.waktu", "col.berkas", "col.baris") else WIDE_ONLY)
                         for k in ("col.waktu", "col.berkas", "col.pembaca", "col.tabel", "col.baris", "col.peringatan")
                     ]
-                    + [html.Th("SHA-256")]
+                    + [html.Th("SHA-256", className=WIDE_ONLY)]
                 )
             ),
             html.Tbody(
@@ -45,13 +48,14 @@ def render(lang=None, **_ignored) -> html.Div:
                                     html.Span(" (" + t("data.illustrative_file", L) + ")", className="text-warning")
                                     if illus
                                     else None,
-                                ]
+                                ],
+                                className="text-break",
                             ),
-                            html.Td(reader),
-                            html.Td(html.Code(tabel)),
-                            html.Td(f"{number(read, L)} / {number(loaded, L)}", className="text-end text-nowrap"),
-                            html.Td(number(warn, L), className="text-end"),
-                            html.Td(html.Code(sha[:16] + "\u2026", title=sha), className="small"),
+                            html.Td(reader, className=WIDE_ONLY),
+                            html.Td(html.Code(tabel), className=WIDE_ONLY),
+                            html.Td(f"{number(read, L)} / {number(loaded, L)}", className="text-end"),
+                            html.Td(number(warn, L), className="text-end " + WIDE_ONLY),
+                            html.Td(html.Code(sha[:16] + "\u2026", title=sha), className="small " + WIDE_ONLY),
                         ]
                     )
                     for when, f, sha, reader, tabel, read, loaded, warn, illus in log[:LOG_LIMIT]
@@ -84,7 +88,7 @@ def render(lang=None, **_ignored) -> html.Div:
                             html.Tr(
                                 [
                                     html.Th(t("col.kolom", L)),
-                                    html.Th(t("col.tipe", L)),
+                                    html.Th(t("col.tipe", L), className=WIDE_ONLY),
                                     html.Th(t("col.aturan_kolom", L)),
                                 ]
                             )
@@ -94,8 +98,8 @@ def render(lang=None, **_ignored) -> html.Div:
                                 html.Tr(
                                     [
                                         html.Td(html.Code(c.name)),
-                                        html.Td(c.sql_type),
-                                        html.Td(_rule(c, L), className="small"),
+                                        html.Td(c.sql_type, className=WIDE_ONLY),
+                                        html.Td(_rule(c, L), className="small text-break"),
                                     ]
                                 )
                                 for c in t_.columns
@@ -128,6 +132,7 @@ def render(lang=None, **_ignored) -> html.Div:
                     [
                         html.H2(t("data.provenance", L), className="h5"),
                         prov,
+                        notices.phone_columns(L),
                         html.P(t("data.truncated", L, n=LOG_LIMIT), className="small") if cut else None,
                     ]
                 ),

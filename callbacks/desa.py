@@ -302,8 +302,8 @@ def _income(st: PageState, node: dq.DesaNode, nm: dict) -> dbc.Card:
                     html.Tr(
                         [
                             html.Td(t(f"source.{c}", L)),
-                            html.Td(rupiah_full(a, L), className="text-end text-nowrap"),
-                            html.Td(rupiah_full(r, L), className="text-end text-nowrap"),
+                            html.Td(cx.money(a, L), className="text-end text-nowrap"),
+                            html.Td(cx.money(r, L), className="text-end text-nowrap"),
                         ]
                     )
                     for c, a, r in rows
@@ -313,8 +313,10 @@ def _income(st: PageState, node: dq.DesaNode, nm: dict) -> dbc.Card:
                 html.Tr(
                     [
                         html.Th(t("apbd.total", L)),
-                        html.Th(rupiah_full(total, L), className="text-end", id="desa-income-total"),
-                        html.Th(rupiah_full(sum((r for _, _, r in rows), Decimal(0)), L), className="text-end"),
+                        html.Th(cx.money(total, L), className="text-end text-nowrap", id="desa-income-total"),
+                        html.Th(
+                            cx.money(sum((r for _, _, r in rows), Decimal(0)), L), className="text-end text-nowrap"
+                        ),
                     ]
                 )
             ),

@@ -9,6 +9,7 @@ from budget import queries
 from budget.fmt import percent, rupiah, rupiah_full
 from budget.i18n import month, t
 from callbacks.state import PageState, page_start, resolve
+from components import explorer as cx
 from components import notices
 from components.figures import GRAPH_CONFIG, cumulative_curve
 from components.urls import href
@@ -241,8 +242,8 @@ def render(tahun=None, tahap=None, lang=None, **_ignored) -> html.Div:
                             html.Tr(
                                 [
                                     html.Td(month(m, L)),
-                                    html.Td(rupiah_full(a, L) if a is not None else "–", className="text-end"),
-                                    html.Td(rupiah_full(p, L) if p is not None else "–", className="text-end"),
+                                    html.Td(cx.money(a, L) if a is not None else "–", className="text-end text-nowrap"),
+                                    html.Td(cx.money(p, L) if p is not None else "–", className="text-end text-nowrap"),
                                 ]
                             )
                             for m, a, p in zip(range(1, 13), actual, plan)

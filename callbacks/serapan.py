@@ -543,7 +543,7 @@ def _rules_card(st: PageState) -> dbc.Card:
                     ]
                 ),
                 html.Td(percent(ch.pct, L, 1), className="text-end fw-bold text-nowrap"),
-                html.Td(dbc.Badge(t(f"rstatus.{ch.status}", L), color=color[ch.status])),
+                html.Td(dbc.Badge(t(f"rstatus.{ch.status}", L), color=color[ch.status], className="text-wrap")),
                 html.Td(ch.rule.source, className="small " + WIDE_ONLY),
             ],
             id=f"rule-{ch.rule.key}",

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from budget.fmt import number, percent, rupiah
 from budget.i18n import t
-from components.explorer import _layout
+from components.explorer import _layout, category_axis
 from components.figures import BLUE, LIGHT
 
 # Sequential colour bins (light -> dark) for the map; low values are the ones to look at.
@@ -151,15 +151,7 @@ def income_bars(rows: list[tuple[str, Decimal, Decimal]], lang: str) -> dict:
             barmode="overlay",
             legend={"orientation": "h", "y": -0.05, "x": 0, "yanchor": "top"},
             xaxis={"visible": False, "range": [0, top * 1.02], "fixedrange": True},
-            yaxis={
-                "type": "category",
-                "categoryorder": "array",
-                "categoryarray": keys,
-                "tickvals": keys,
-                "ticktext": labels,
-                "automargin": True,
-                "fixedrange": True,
-            },
+            yaxis=category_axis(keys, labels),
         ),
     }
 

@@ -56,6 +56,20 @@ def category_keys(tokens: Sequence[str | None]) -> list[str]:
     return keys
 
 
+def category_axis(keys: list[str], labels: list[str]) -> dict:
+    """A category axis keyed by code (never by label: two names that shorten to the same text would
+    share one row), in the given order, with the names only as tick text."""
+    return {
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": keys,
+        "tickvals": keys,
+        "ticktext": labels,
+        "automargin": True,
+        "fixedrange": True,
+    }
+
+
 def serapan_color(s: Decimal | None) -> str:
     """Absorption as a colour: red well behind, amber behind, green on track, grey unknown."""
     if s is None:
@@ -146,18 +160,7 @@ def bars(items: Sequence[tuple[str, str, Decimal, Decimal, Decimal | None]], lan
         showlegend=True,
         legend={"orientation": "h", "y": -0.02, "x": 0, "yanchor": "top"},
         xaxis={"visible": False, "range": [0, top * 1.22], "fixedrange": True},
-        # Categories are keyed by the child's code (never by its label: two names that shorten to the
-        # same text would share one row); the shortened name is only the tick text.
-        yaxis={
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": keys,
-            "tickvals": keys,
-            "ticktext": labels,
-            "automargin": True,
-            "fixedrange": True,
-            "tickfont": {"size": 11},
-        },
+        yaxis={**category_axis(keys, labels), "tickfont": {"size": 11}},
     )
     return {"data": data, "layout": layout}
 

@@ -191,3 +191,24 @@ def test_trial011_code_examples_are_valid():
 
     for pattern, example in EXAMPLES.items():
         assert re.fullmatch(pattern, example)
+
+
+def test_trial012_treemap_labels_stay_readable_and_the_legend_shows_colours():
+    from components import explorer as cx
+
+    items = [("a", "Belanja Pegawai untuk Tambahan Penghasilan berdasarkan beban kerja", Decimal(10), Decimal(5), None)]
+    fig = cx.treemap(items, "id")
+    assert fig["layout"]["uniformtext"] == {"minsize": 11, "mode": "hide"}
+    assert all(len(line) <= 18 for line in fig["data"][0]["labels"][0].split("<br>"))
+    legend = cx.color_legend("en")
+    swatches = [c.children[0].style["background"] for c in legend.children[1:]]
+    assert swatches == [color for color, _ in cx.SERAPAN_BANDS] and len(set(swatches)) == 3
+
+
+def test_trial013_the_chosen_month_looks_chosen_and_the_others_available(demo_db):
+    from callbacks import serapan
+
+    page = serapan.render(tahun="2026", bulan="6")
+    chosen = _find(page, "serapan-bulan-6").className
+    other = _find(page, "serapan-bulan-3").className
+    assert "btn-primary" in chosen and "btn-outline-primary" in other and "secondary" not in other

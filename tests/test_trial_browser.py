@@ -179,6 +179,26 @@ def test_trial106_a_drill_tap_keeps_the_reader_at_the_table(dash_duo, app, demo_
         assert 0 <= top < 844, f"{page}: the table is {top} px away after a drill tap"
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_trial108_desktop_pages_fit_and_no_graph_is_blank(dash_duo, app, demo_db, lang):
+    dash_duo.start_server(app)
+    dash_duo.driver.set_window_size(1366, 900)
+    problems = []
+    for path in PAGES:
+        open_page(dash_duo, path + f"?lang={lang}")
+        sw, iw = dash_duo.driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        if sw > iw:
+            problems.append(f"{path}: scrolls sideways ({sw} > {iw})")
+        for i, el in enumerate(dash_duo.driver.find_elements("css selector", ".js-plotly-plot")):
+            if not el.is_displayed() or el.size["height"] < 50:
+                continue
+            dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
+            colours = Image.open(io.BytesIO(el.screenshot_as_png)).convert("RGB").getcolors(maxcolors=1 << 20)
+            if len(colours) <= 20:
+                problems.append(f"{path}: graph {i} is blank")
+    assert problems == [], "\n".join(problems)
+
+
 def _fragments(lang_index: int) -> tuple[set[str], set[str]]:
     """Pieces of the other language's strings that this language never uses (2+ words, 12+ letters), and
     whole short strings (a column title, a button) that only the other language has."""
