@@ -64,6 +64,23 @@ def click(dash_duo, css: str):
     idle(dash_duo)
 
 
+def graph_colours(dash_duo, el) -> list:
+    """The colours a graph paints on the screen (a crop of a viewport screenshot: an element screenshot can
+    stall the renderer on a busy machine)."""
+    d = dash_duo.driver
+    d.execute_script("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", el)
+    time.sleep(0.2)
+    r = d.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]", el
+    )
+    shot = Image.open(io.BytesIO(d.get_screenshot_as_png())).convert("RGB")
+    scale = shot.width / d.execute_script("return window.innerWidth")
+    left, top = max(0, int(r[0] * scale)), max(0, int(r[1] * scale))
+    right, bottom = min(shot.width, int(r[2] * scale)), min(shot.height, int(r[3] * scale))
+    assert right - left > 20 and bottom - top > 20, f"graph not on screen: {r}"
+    return shot.crop((left, top, right, bottom)).getcolors(maxcolors=1 << 22) or []
+
+
 def test_trial101_back_walks_back_on_every_page(dash_duo, app, demo_db):
     """One user action makes one history entry; Back the same number of times lands where the user began."""
     dash_duo.start_server(app)
@@ -96,8 +113,7 @@ def test_trial102_every_slide_graph_is_drawn(dash_duo, app, demo_db):
     for n in range(1, 7):
         open_page(dash_duo, f"/rapat/{n}")
         for el in dash_duo.driver.find_elements("css selector", "#rapat-slide .js-plotly-plot"):
-            img = Image.open(io.BytesIO(el.screenshot_as_png)).convert("RGB")
-            colours = img.getcolors(maxcolors=1 << 20)
+            colours = graph_colours(dash_duo, el)
             assert len(colours) > 20, f"slide {n}: the graph is blank"
             blue = sum(c for c, (r, g, b) in colours if b > 140 and r < 80 and 70 < g < 130)
             assert blue > 200, f"slide {n}: the realisation line is not visible"
@@ -190,11 +206,10 @@ def test_trial108_desktop_pages_fit_and_no_graph_is_blank(dash_duo, app, demo_db
         if sw > iw:
             problems.append(f"{path}: scrolls sideways ({sw} > {iw})")
         for i, el in enumerate(dash_duo.driver.find_elements("css selector", ".js-plotly-plot")):
-            if not el.is_displayed() or el.size["height"] < 50:
+            folded = dash_duo.driver.execute_script("return !!arguments[0].closest('details:not([open])')", el)
+            if folded or not el.is_displayed() or el.size["height"] < 50:
                 continue
-            dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", el)
-            colours = Image.open(io.BytesIO(el.screenshot_as_png)).convert("RGB").getcolors(maxcolors=1 << 20)
-            if len(colours) <= 20:
+            if len(graph_colours(dash_duo, el)) <= 20:
                 problems.append(f"{path}: graph {i} is blank")
     assert problems == [], "\n".join(problems)
 
