@@ -34,8 +34,16 @@ class Export:
 
 
 def _folder() -> Path:
-    root = db_path().parent / ".exports"
-    return root / db.data_version()
+    """`.exports/<version>` beside the database; in the temporary folder when that one is read-only."""
+    version = db.data_version()
+    for root in (db_path().parent / ".exports", Path(tempfile.gettempdir()) / "anggaran-terbuka-exports"):
+        try:
+            (root / version).mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(root / version, os.W_OK):
+            return root / version
+    raise db.DataUnavailable("no writable folder for the download files")
 
 
 def export_table(name: str, fmt: str) -> Path:
@@ -46,7 +54,6 @@ def export_table(name: str, fmt: str) -> Path:
     path = folder / f"{name}.{fmt}"
     if path.exists():
         return path
-    folder.mkdir(parents=True, exist_ok=True)
     _drop_old_versions(folder)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=f".{fmt}", dir=folder)
     os.close(fd)
