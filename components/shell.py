@@ -40,14 +40,23 @@ def page_for(pathname: str) -> dict | None:
     return None
 
 
+def _title(key: str | None, lang: str) -> str:
+    site = t("app.title", lang)
+    return f"{t(key, lang)} · {site}" if key else f"{site} · {t('app.region', lang)}"
+
+
+def titled(key: str) -> dict:
+    """register_page arguments for a page whose tab title is the string `key`: the Indonesian title Dash
+    Pages serves first, and the key the shell translates from (page_title)."""
+    return {"title_key": key, "title": _title(key, "id")}
+
+
 def page_title(pathname: str, lang: str) -> str:
     """The browser tab's title in the reader's language."""
     page = page_for(pathname or "/")
-    key = (page or {}).get("title_key")
-    site = t("app.title", lang)
     if page is None:
-        return t("notice.page_not_found", lang) + " · " + site
-    return f"{t(key, lang)} · {site}" if key else f"{site} · {t('app.region', lang)}"
+        return t("notice.page_not_found", lang) + " · " + t("app.title", lang)
+    return _title(page.get("title_key"), lang)
 
 
 def navbar(pathname: str, params: dict, years: list[int], tahun: int | None, lang: str) -> html.Div:

@@ -2,9 +2,9 @@
 
 import dash
 
-from budget.i18n import t
 from callbacks import apbd
 from callbacks.state import guarded
+from components.shell import titled
 
 dash.register_page(
     __name__,
@@ -12,8 +12,7 @@ dash.register_page(
     name="APBD",
     nav="nav.apbd",
     order=1,
-    title_key="nav.apbd",
-    title=t("nav.apbd") + " · " + t("app.title"),
+    **titled("nav.apbd"),
 )
 
 

@@ -2,9 +2,9 @@
 
 import dash
 
-from budget.i18n import t
 from callbacks import data
 from callbacks.state import guarded
+from components.shell import titled
 
 dash.register_page(
     __name__,
@@ -12,8 +12,7 @@ dash.register_page(
     name="Data",
     nav="nav.data",
     order=5,
-    title_key="nav.data",
-    title=t("nav.data") + " · " + t("app.title"),
+    **titled("nav.data"),
 )
 
 

@@ -2,9 +2,9 @@
 
 import dash
 
-from budget.i18n import t
 from callbacks import desa
 from callbacks.state import guarded
+from components.shell import titled
 
 dash.register_page(
     __name__,
@@ -12,8 +12,7 @@ dash.register_page(
     name="Desa",
     nav="nav.desa",
     order=2,
-    title_key="nav.desa",
-    title=t("nav.desa") + " · " + t("app.title"),
+    **titled("nav.desa"),
 )
 
 

@@ -2,16 +2,15 @@
 
 import dash
 
-from budget.i18n import t
 from callbacks import desa
 from callbacks.state import guarded
+from components.shell import titled
 
 dash.register_page(
     __name__,
     path_template="/desa/<kode>",
     name="Desa",
-    title_key="nav.desa",
-    title=t("nav.desa") + " · " + t("app.title"),
+    **titled("nav.desa"),
 )
 
 

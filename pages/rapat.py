@@ -2,16 +2,15 @@
 
 import dash
 
-from budget.i18n import t
 from callbacks import rapat
 from callbacks.state import guarded
+from components.shell import titled
 
 dash.register_page(
     __name__,
     path_template="/rapat/<slide>",
     name="Rapat",
-    title_key="r.title",
-    title=t("r.title") + " · " + t("app.title"),
+    **titled("r.title"),
 )
 
 

@@ -2,9 +2,9 @@
 
 import dash
 
-from budget.i18n import t
 from callbacks import rapat
 from callbacks.state import guarded
+from components.shell import titled
 
 dash.register_page(
     __name__,
@@ -12,8 +12,7 @@ dash.register_page(
     name="Rapat",
     nav="nav.rapat",
     order=4,
-    title_key="r.title",
-    title=t("r.title") + " · " + t("app.title"),
+    **titled("r.title"),
 )
 
 

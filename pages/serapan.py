@@ -2,9 +2,9 @@
 
 import dash
 
-from budget.i18n import t
 from callbacks import serapan
 from callbacks.state import guarded
+from components.shell import titled
 
 dash.register_page(
     __name__,
@@ -12,8 +12,7 @@ dash.register_page(
     name="Serapan",
     nav="nav.serapan",
     order=3,
-    title_key="nav.serapan",
-    title=t("nav.serapan") + " · " + t("app.title"),
+    **titled("nav.serapan"),
 )
 
 
