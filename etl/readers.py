@@ -5,7 +5,7 @@ same publish step as canonical CSV.
 | reader | files |
 |---|---|
 | canonical | canonical CSV (`;` or `,`, Indonesian or plain decimals, UTF-8 with/without BOM or Windows-1252) and XLSX with the same columns |
-| ringkasan | official APBD summaries as XLSX or CSV: the Perda summary (Kode, Uraian, Jumlah), the SIMDA revised-budget summary (Kode, Uraian, Sebelum/Setelah Perubahan ...) and the realisation report (Kode Rekening, Uraian, Anggaran, Realisasi ...) |
+| ringkasan | official APBD summaries as XLSX or CSV: the Perda summary (Kode, Uraian, Jumlah), the P-APBD summary (Kode, Uraian, Sebelum/Setelah Perubahan ...) and the realisation report (Kode Rekening, Uraian, Anggaran, Realisasi ...); headers are found by `etl.header_band` |
 | djpk | the DJPK "Portal Data APBD" download: XML Spreadsheet 2003, names indented by spaces, no codes |
 | siskeudes | a Siskeudes export: a zip of CSV tables (Ta_Desa, Ta_Kegiatan, Ta_RAB, Ta_SPJ/Ta_SPJRinci, Ta_TBP/Ta_TBPRinci ...) |
 
@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from budget.config import REFERENCE_DIR
+from etl.header_band import Band, find_band
 from etl.numbers import BadAmount, parse_amount
 from etl.schema import TABLES, detect_table
 from etl.validate import (
@@ -56,6 +57,7 @@ MONTHS_ID = {
     "november": 11,
     "desember": 12,
 }
+MERGED_READ_BYTES = 4 * 1024 * 1024  # XLSX up to this size are opened with their merged ranges
 TOLERANCE = Decimal("1.00")  # rupiah a parent row may differ from the sum of its children (rounding)
 
 
@@ -72,6 +74,7 @@ class Options:
 class Sheet:
     name: str | None
     rows: list[list[str]] = field(default_factory=list)  # cell text; row i is spreadsheet row i + 1
+    merged: tuple = ()  # merged ranges (row0, col0, row1, col1; 0-based, inclusive), where known
 
 
 # ---------------------------------------------------------------------------------------------
@@ -86,9 +89,13 @@ def _cell_text(v) -> str:
 
 
 def sheets_from_xlsx(path: Path) -> list[Sheet]:
+    """Cell text of every sheet. A small workbook (every official summary is one) is opened in full
+    so that its merged ranges are known; a large one (line items with a one-row header) is streamed,
+    since openpyxl's read-only mode does not expose merged ranges."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(path, read_only=True, data_only=True)  # cached values; formulas are never run
+    small = path.stat().st_size <= MERGED_READ_BYTES
+    wb = load_workbook(path, read_only=not small, data_only=True)  # cached values; formulas never run
     try:
         out = []
         for ws in wb.worksheets:
@@ -97,7 +104,12 @@ def sheets_from_xlsx(path: Path) -> list[Sheet]:
                 if i >= MAX_ROWS:
                     raise ValueError(f"more than {MAX_ROWS:,} rows")
                 rows.append([_cell_text(v) for v in row])
-            out.append(Sheet(ws.title, rows))
+            merged = ()
+            if small:
+                merged = tuple(
+                    (r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges
+                )
+            out.append(Sheet(ws.title, rows, merged))
         return out
     finally:
         wb.close()
@@ -225,9 +237,9 @@ def _read_sheets(path: Path, sheets: list[Sheet], opts: Options) -> ReadResult:
             if table is not None:
                 return _canonical_from_rows(path, sh, i, table)
     for sh in sheets:
-        layout = _find_summary_header(sh)
-        if layout:
-            return read_ringkasan(path, sh, layout, opts)
+        band = find_band(sh.rows, sh.merged)
+        if band:
+            return read_ringkasan(path, sh, band, opts)
     first = next((r for sh in sheets for r in sh.rows if any(c.strip() for c in r)), [])
     res = ReadResult(
         path,
@@ -237,8 +249,9 @@ def _read_sheets(path: Path, sheets: list[Sheet], opts: Options) -> ReadResult:
                 path.name,
                 None,
                 None,
-                "a known layout: canonical columns, Perda (Kode|Uraian|Jumlah), SIMDA (KODE|URAIAN|SEBELUM PERUBAHAN|"
-                "SETELAH PERUBAHAN ...) or LRA (Kode Rekening|Uraian|Anggaran|Realisasi ...) / tata letak yang dikenal",
+                "a known layout within the first 30 rows: canonical columns, a Perda summary (Kode|Uraian|Jumlah), "
+                "a P-APBD summary (Kode|Uraian|Sebelum Perubahan|Setelah Perubahan, one or more header rows) or an "
+                "LRA (Kode Rekening|Uraian|Anggaran|Realisasi ...) / tata letak yang dikenal",
                 "unknown layout, first row: " + " | ".join(c for c in first if c)[:120],
             )
         ],
@@ -269,36 +282,6 @@ def _canonical_from_rows(path: Path, sh: Sheet, header_i: int, table) -> ReadRes
 # ---------------------------------------------------------------------------------------------
 # Official APBD summaries: Perda, SIMDA revised budget, realisation report (LRA)
 # ---------------------------------------------------------------------------------------------
-LAYOUTS = {
-    "perda": ("kode", "uraian", "jumlah"),
-    "simda": ("kode", "uraian", "sebelum perubahan", "setelah perubahan"),
-    "lra": ("kode rekening", "uraian", "anggaran", "realisasi"),
-}
-
-
-@dataclass
-class Layout:
-    kind: str
-    header_row: int
-    cols: dict[str, int]
-
-
-def _find_summary_header(sh: Sheet) -> Layout | None:
-    for i, row in enumerate(sh.rows[:40]):
-        cells = [re.sub(r"\s+", " ", c.strip().lower()) for c in row]
-        for kind in ("simda", "lra", "perda"):
-            need = LAYOUTS[kind]
-            found = {}
-            for n in need:
-                j = next((k for k, c in enumerate(cells) if c == n or c.startswith(n)), None)
-                if j is None:
-                    break
-                found[n] = j
-            else:
-                return Layout(kind, i, found)
-    return None
-
-
 RE_SIMDA = re.compile(r"[4-6](\.\d){1,2}(\.\d{1,2}){0,3}")
 RE_P90 = re.compile(r"[4-6](\.\d(\.\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)?)?")
 
@@ -325,10 +308,14 @@ def _title_facts(sh: Sheet, upto: int) -> tuple[int | None, str | None, int | No
     return tahun, tahap, MONTHS_ID[m.group(1)] if m else None
 
 
-def read_ringkasan(path: Path, sh: Sheet, layout: Layout, opts: Options) -> ReadResult:
-    res = ReadResult(path, reader=f"ringkasan-{layout.kind}", sheet=sh.name)
+# The figures each layout stores; `selisih` (the P-APBD's change) is only checked.
+AMOUNTS = {"perda": ("anggaran",), "perubahan": ("sebelum", "setelah", "selisih"), "lra": ("anggaran", "realisasi")}
+
+
+def read_ringkasan(path: Path, sh: Sheet, band: Band, opts: Options) -> ReadResult:
+    res = ReadResult(path, reader=f"ringkasan-{band.kind}", sheet=sh.name)
     name = path.name
-    t_year, t_stage, t_month = _title_facts(sh, layout.header_row)
+    t_year, t_stage, t_month = _title_facts(sh, band.top)
     tahun = opts.tahun or t_year
     if tahun is None:
         res.issues.append(
@@ -342,32 +329,38 @@ def read_ringkasan(path: Path, sh: Sheet, layout: Layout, opts: Options) -> Read
             )
         )
         return res
-    cols = layout.cols
-    kode_c, uraian_c = list(cols.values())[:2]
+    if band.kind == "lra" and "perubahan" in band.labels[band.cols["anggaran"]]:
+        t_stage = "perubahan"  # 'Anggaran Setelah Perubahan': the revised budget
+    cols = {k: j for k, j in band.cols.items() if k in AMOUNTS[band.kind]}
+    kode_c, uraian_c = band.cols["kode"], band.cols["uraian"]
+    width = max([kode_c, uraian_c, *cols.values()]) + 1
+    labels = {k: _column_label(sh, band, j) for k, j in cols.items()}
     records: list[dict] = []
     rows = sh.rows
-    start = layout.header_row + 1
-    # A row of column numbers (1 2 3 4 ...) under the header is skipped.
-    if start < len(rows) and [c.strip() for c in rows[start] if c.strip()][:3] == ["1", "2", "3"]:
-        start += 1
-    for i in range(start, len(rows)):
-        row = rows[i] + [""] * 10
+    for i in range(band.data_start, len(rows)):
+        row = rows[i] + [""] * (width - len(rows[i]))
         kode_raw, uraian = row[kode_c].strip(), " ".join(row[uraian_c].split())
+        if kode_raw and not any(ch.isdigit() for ch in kode_raw):
+            # A label merged across the code and name columns (JUMLAH PENDAPATAN): a line without a code.
+            kode_raw, uraian = "", " ".join(f"{kode_raw} {uraian}".split())
         amounts = {}
         bad = False
         for key, j in cols.items():
-            if key in ("kode", "kode rekening", "uraian"):
-                continue
             try:
                 amounts[key] = parse_amount(row[j])
             except BadAmount:
                 res.issues.append(
                     Issue(
-                        name, i + 1, key, "an amount like 1.234.567,89, (1.000) or -", repr(row[j])[:60], sheet=sh.name
+                        name,
+                        i + 1,
+                        labels[key],
+                        "an amount like 1.234.567,89, (1.000) or -",
+                        repr(row[j])[:60],
+                        sheet=sh.name,
                     )
                 )
                 bad = True
-        has_amount = any(v is not None for v in amounts.values())
+        has_amount = any(v is not None for k, v in amounts.items() if k != "selisih")
         if not kode_raw:
             if not uraian and not has_amount:
                 continue
@@ -384,7 +377,7 @@ def read_ringkasan(path: Path, sh: Sheet, layout: Layout, opts: Options) -> Read
                 Issue(
                     name,
                     i + 1,
-                    "kode",
+                    _column_label(sh, band, kode_c),
                     "an account code like 4.1.01 (or SIMDA 4.1.1)",
                     repr(kode_raw)[:40],
                     sheet=sh.name,
@@ -399,11 +392,14 @@ def read_ringkasan(path: Path, sh: Sheet, layout: Layout, opts: Options) -> Read
         if not r["has_amount"]:
             continue  # a heading row (PENDAPATAN DAERAH) that carries no figure of its own
         a = r["amounts"]
-        if layout.kind == "perda":
-            out.append((r["row"], opts.tahap or t_stage or "murni", None, r["kode"], r["nama"], a.get("jumlah"), None))
-        elif layout.kind == "simda":
-            out.append((r["row"], "murni", None, r["kode"], r["nama"], a.get("sebelum perubahan"), None))
-            out.append((r["row"], "perubahan", None, r["kode"], r["nama"], a.get("setelah perubahan"), None))
+        if band.kind == "perda":
+            out.append(
+                (r["row"], opts.tahap or t_stage or "murni", None, r["kode"], r["nama"], a.get("anggaran"), None)
+            )
+        elif band.kind == "perubahan":
+            out.append((r["row"], "murni", None, r["kode"], r["nama"], a.get("sebelum"), None))
+            out.append((r["row"], "perubahan", None, r["kode"], r["nama"], a.get("setelah"), None))
+            _check_change(res, sh, band, r, labels)
         else:
             bulan = opts.bulan or t_month or 12
             out.append(
@@ -418,7 +414,7 @@ def read_ringkasan(path: Path, sh: Sheet, layout: Layout, opts: Options) -> Read
                 )
             )
     _check_parents(res, out, sh.name)
-    if layout.kind == "lra":
+    if band.kind == "lra":
         for row, _t, _b, kode, _n, ang, real in out:
             if real is not None and ang is not None and kode.startswith("5") and real > ang:
                 res.issues.append(
@@ -449,6 +445,45 @@ def read_ringkasan(path: Path, sh: Sheet, layout: Layout, opts: Options) -> Read
     )
     res.rows_read = len(rows)
     return check_frame(res, df, TABLES["apbd_ringkasan"])
+
+
+def _column_label(sh: Sheet, band: Band, j: int) -> str:
+    """A column as the file names it (group title / sub-column, as printed) and by its letter."""
+    parts = []
+    for r in sh.rows[band.top : band.bottom + 1]:
+        t = " ".join(r[j].split()) if j < len(r) else ""
+        if t and t not in parts:
+            parts.append(t)
+    letter = _letter(j)
+    return f"{' / '.join(parts)} ({letter})" if parts else letter
+
+
+def _letter(j: int) -> str:
+    out = ""
+    j += 1
+    while j:
+        j, rem = divmod(j - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _check_change(res: ReadResult, sh: Sheet, band: Band, r: dict, labels: dict) -> None:
+    """The P-APBD's BERTAMBAH/(BERKURANG) must equal after minus before (beyond rounding)."""
+    a = r["amounts"]
+    if a.get("selisih") is None or a.get("sebelum") is None or a.get("setelah") is None:
+        return
+    want = a["setelah"] - a["sebelum"]
+    if abs(want - a["selisih"]) > TOLERANCE:
+        res.issues.append(
+            Issue(
+                res.path.name,
+                r["row"],
+                labels["selisih"],
+                f"after minus before ({want:f}) / setelah dikurangi sebelum perubahan",
+                f"{a['selisih']:f}",
+                sheet=sh.name,
+            )
+        )
 
 
 def _amount_text(v: Decimal | None) -> str:

@@ -247,3 +247,188 @@ def canonical_xlsx(path: Path) -> Path:
         ws.append([2026, m, "1.02.0.00.0.00.01.0000", 1000.5])
     wb.save(path)
     return path
+
+
+# ---------------------------------------------------------------------------------------------
+# P-APBD summary (Lampiran I of the Perda Perubahan APBD) with a two-row merged header
+# ---------------------------------------------------------------------------------------------
+# Jenis-level figures before and after the revision, to the sen. Kelompok and akun rows in the file are
+# their sums; the tests compute the expected totals from this list on their own.
+PAPBD_2023_JENIS = [
+    ("4.1.01", "Pajak Daerah", "127925000000.00", "131250500000.50"),
+    ("4.1.02", "Retribusi Daerah", "28228133600.00", "27900000000.00"),
+    ("4.1.03", "Hasil Pengelolaan Kekayaan Daerah yang Dipisahkan", "11726140679.00", "11726140679.00"),
+    ("4.1.04", "Lain-lain PAD yang Sah", "132172010000.00", "140010000000.25"),
+    ("4.2.01", "Pendapatan Transfer Pemerintah Pusat", "1302011000000.00", "1320455000000.00"),
+    ("4.2.02", "Pendapatan Transfer Antar Daerah", "171312887600.00", "168000000000.00"),
+    (
+        "4.3.03",
+        "Lain-lain Pendapatan Sesuai dengan Ketentuan Peraturan Perundang-Undangan",
+        "5000000000.00",
+        "6500000000.00",
+    ),
+    ("5.1.01", "Belanja Pegawai", "780000000000.00", "790123456789.75"),
+    ("5.1.02", "Belanja Barang dan Jasa", "480500000000.00", "501000000000.00"),
+    ("5.1.05", "Belanja Hibah", "60000000000.00", "58750000000.00"),
+    ("5.1.06", "Belanja Bantuan Sosial", "10000000000.00", "12000000000.00"),
+    ("5.2.02", "Belanja Modal Peralatan dan Mesin", "30000000000.00", "27500000000.00"),
+    ("5.2.03", "Belanja Modal Gedung dan Bangunan", "50000000000.00", "61000000000.00"),
+    ("5.2.04", "Belanja Modal Jalan, Jaringan, dan Irigasi", "90000000000.00", "104250000000.00"),
+    ("5.3.01", "Belanja Tidak Terduga", "10000000000.00", "7500000000.00"),
+    ("5.4.01", "Belanja Bagi Hasil", "9800000000.00", "9800000000.00"),
+    ("5.4.02", "Belanja Bantuan Keuangan", "340000000000.00", "345000000000.00"),
+    ("6.1.01", "Sisa Lebih Perhitungan Anggaran Tahun Sebelumnya", "60000000000.00", "85432100000.10"),
+    ("6.2.02", "Penyertaan Modal Daerah", "5000000000.00", "5000000000.00"),
+]
+PAPBD_NAMES = {
+    "4": "PENDAPATAN DAERAH",
+    "4.1": "PENDAPATAN ASLI DAERAH (PAD)",
+    "4.2": "PENDAPATAN TRANSFER",
+    "4.3": "LAIN-LAIN PENDAPATAN DAERAH YANG SAH",
+    "5": "BELANJA DAERAH",
+    "5.1": "BELANJA OPERASI",
+    "5.2": "BELANJA MODAL",
+    "5.3": "BELANJA TIDAK TERDUGA",
+    "5.4": "BELANJA TRANSFER",
+    "6": "PEMBIAYAAN DAERAH",
+    "6.1": "PENERIMAAN PEMBIAYAAN",
+    "6.2": "PENGELUARAN PEMBIAYAAN",
+}
+
+
+def papbd_rows() -> list[tuple]:
+    """(kode, uraian, sebelum, setelah) as printed: akun with their sums, kelompok with theirs, jenis,
+    subtotal lines without a code, and a few codes with SIMDA's trailing dot."""
+    from decimal import Decimal
+
+    def total(prefix, i):
+        return sum((Decimal(r[i]) for r in PAPBD_2023_JENIS if r[0].startswith(prefix + ".")), Decimal(0))
+
+    out = []
+    for akun in ("4", "5", "6"):
+        out.append((akun, PAPBD_NAMES[akun], total(akun, 2), total(akun, 3)))
+        for kelompok in sorted({r[0][:3] for r in PAPBD_2023_JENIS if r[0].startswith(akun + ".")}):
+            out.append((kelompok + ".", PAPBD_NAMES[kelompok], total(kelompok, 2), total(kelompok, 3)))
+            out += [(k, n, Decimal(b), Decimal(a)) for k, n, b, a in PAPBD_2023_JENIS if k.startswith(kelompok + ".")]
+        label = {"4": "JUMLAH PENDAPATAN", "5": "JUMLAH BELANJA", "6": "PEMBIAYAAN NETTO"}[akun]
+        out.append(("", label, total(akun, 2), total(akun, 3)))
+    return out
+
+
+PAPBD_TITLE = [
+    "LAMPIRAN I PERATURAN DAERAH KABUPATEN BATANG",
+    "NOMOR 7 TAHUN 2023 TENTANG PERUBAHAN APBD",
+    "RINGKASAN PERUBAHAN APBD YANG DIKLASIFIKASI MENURUT KELOMPOK DAN JENIS",
+    "TAHUN ANGGARAN 2023",
+]
+PAPBD_HEADER = [
+    ["KODE REKENING", "URAIAN", "JUMLAH (Rp)", None, "BERTAMBAH / (BERKURANG)", None],
+    [None, None, "SEBELUM PERUBAHAN", "SETELAH PERUBAHAN", "(Rp)", "%"],
+]
+
+
+def _change(before, after):
+    diff = after - before
+    pct = (diff / before * 100).quantize(type(diff)("0.01")) if before else None
+    return diff, pct
+
+
+def papbd_xlsx(path: Path) -> Path:
+    """As the office's workbook has it: titles merged across the table, the header merged over two rows
+    (KODE and URAIAN down, the group titles across), numbers as numeric cells."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Lampiran I"
+    for i, line in enumerate(PAPBD_TITLE, start=1):
+        ws.append([line])
+        ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=6)
+    ws.append([])
+    top = len(PAPBD_TITLE) + 2
+    for row in PAPBD_HEADER:
+        ws.append(row)
+    ws.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
+    ws.merge_cells(start_row=top, start_column=2, end_row=top + 1, end_column=2)
+    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=4)
+    ws.merge_cells(start_row=top, start_column=5, end_row=top, end_column=6)
+    ws.append([1, 2, 3, 4, 5, 6])
+    for kode, uraian, before, after in papbd_rows():
+        diff, pct = _change(before, after)
+        ws.append([kode or None, uraian, float(before), float(after), float(diff), float(pct) if pct else None])
+        if not kode:  # a subtotal's label spans the code and name columns
+            r = ws.max_row
+            ws.cell(r, 1, uraian)
+            ws.cell(r, 2, None)
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+    wb.save(path)
+    return path
+
+
+def _id_amount(v) -> str:
+    """1234567.5 as Excel prints it in an Indonesian locale with a thousands format: 1.234.567,50;
+    negatives in parentheses."""
+    from decimal import Decimal
+
+    q = Decimal(v).quantize(Decimal("0.01"))
+    whole, frac = f"{abs(q):f}".split(".")
+    text = f"{int(whole):,}".replace(",", ".") + "," + frac
+    return f"({text})" if q < 0 else text
+
+
+def papbd_csv(path: Path) -> Path:
+    """The CSV Excel saves from that workbook in an Indonesian locale: ';', merged cells kept only in
+    their first cell, 1.234,56 amounts, Windows-1252, CRLF."""
+    lines = [[t, "", "", "", "", ""] for t in PAPBD_TITLE] + [[""] * 6]
+    lines += [["" if c is None else c for c in row] for row in PAPBD_HEADER]
+    lines.append(["1", "2", "3", "4", "5", "6"])
+    for kode, uraian, before, after in papbd_rows():
+        diff, pct = _change(before, after)
+        first = kode if kode else uraian
+        lines.append(
+            [
+                first,
+                uraian if kode else "",
+                _id_amount(before),
+                _id_amount(after),
+                _id_amount(diff),
+                "" if pct is None else f"{pct:f}".replace(".", ","),
+            ]
+        )
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(lines)
+    path.write_bytes(buf.getvalue().encode("cp1252"))
+    return path
+
+
+# An LRA whose header starts below a five-row title block, with SIPD's column names.
+LRA_2025_JUNI = [
+    ("4", "PENDAPATAN DAERAH", "1990000000000.00", "905432100000.55"),
+    ("4.1", "PENDAPATAN ASLI DAERAH (PAD)", "340000000000.00", "150432100000.55"),
+    ("4.1.01", "Pajak Daerah", "150000000000.00", "70000000000.05"),
+    ("4.1.02", "Retribusi Daerah", "190000000000.00", "80432100000.50"),
+    ("4.2", "PENDAPATAN TRANSFER", "1650000000000.00", "755000000000.00"),
+    ("4.2.01", "Pendapatan Transfer Pemerintah Pusat", "1650000000000.00", "755000000000.00"),
+]
+
+
+def lra_sipd_xlsx(path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "LRA"
+    for line in (
+        "PEMERINTAH KABUPATEN BATANG",
+        "LAPORAN REALISASI ANGGARAN PENDAPATAN DAN BELANJA DAERAH",
+        "UNTUK PERIODE YANG BERAKHIR SAMPAI DENGAN 30 JUNI 2025",
+        "TAHUN ANGGARAN 2025",
+        "(Dalam Rupiah)",
+    ):
+        ws.append([line])
+    ws.append(
+        ["Kode Akun", "Uraian", "Anggaran Setelah Perubahan", "Realisasi s.d. 30 Juni 2025", "%", "Lebih/(Kurang)"]
+    )
+    from decimal import Decimal
+
+    for kode, uraian, ang, real in LRA_2025_JUNI:
+        a, r = Decimal(ang), Decimal(real)
+        ws.append([kode, uraian, float(a), float(r), float((r / a * 100).quantize(Decimal("0.01"))), float(r - a)])
+    wb.save(path)
+    return path

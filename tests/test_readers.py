@@ -169,11 +169,11 @@ BAD = {
     "unknown layout": (lambda p: _write(p / "x.csv", b"a,b,c\n1,2,3\n"), ["x.csv", "known layout"]),
     "malformed code": (
         lambda p: _perda(p, "kode.xlsx", _set("4.1.02", 0, "4.x.02")),
-        ["kode.xlsx", "sheet Lampiran I", "row 11", "column kode", "'4.x.02'"],
+        ["kode.xlsx", "sheet Lampiran I", "row 11", "column Kode (A)", "'4.x.02'"],
     ),
     "number": (
         lambda p: _perda(p, "angka.xlsx", _set("4.1.03", 2, "12.417.731,659,00x")),
-        ["angka.xlsx", "row 12", "column jumlah", "12.417.731,659,00x"],
+        ["angka.xlsx", "row 12", "column Jumlah (C)", "12.417.731,659,00x"],
     ),
     "duplicate": (
         lambda p: _perda(p, "ganda.xlsx", lambda d: d.insert(3, ["4.1.01", "Pajak Daerah", "1,00"])),
@@ -280,3 +280,62 @@ def test_explorer_reconciles_an_account_with_the_official_summary(db_copy, tmp_p
         ensure_ascii=False,
     )
     assert "apbd-recon" in out and "selisih Rp0" in out and "perda_2022.xlsx" in out
+
+
+def _papbd_expected() -> dict[tuple[str, str], Decimal]:
+    """Every kelompok and jenis (and akun) of the fixture, both stages, summed here from the jenis list."""
+    want: dict[tuple[str, str], Decimal] = {}
+    for kode, _name, before, after in fx.PAPBD_2023_JENIS:
+        parts = kode.split(".")
+        for depth in (1, 2, 3):
+            key = ".".join(parts[:depth])
+            for tahap, value in (("murni", before), ("perubahan", after)):
+                want[(tahap, key)] = want.get((tahap, key), Decimal(0)) + Decimal(value)
+    return want
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_papbd_summary_with_a_two_row_merged_header_loads_both_stages(db_copy, tmp_path, fmt):
+    make = fx.papbd_xlsx if fmt == "xlsx" else fx.papbd_csv
+    f = make(tmp_path / f"Lampiran_I_Perda_Perubahan_APBD_2023.{fmt}")
+    out = run_etl("load", str(f), db=db_copy)
+    assert "ringkasan-perubahan" in out.stderr
+    got = {
+        (tahap, kode): value
+        for tahap, kode, value in rows(
+            db_copy,
+            "SELECT tahap, kode_rekening, anggaran FROM apbd_ringkasan WHERE tahun = 2023 AND bulan IS NULL "
+            "AND sumber = ?",
+            [f.name],
+        )
+    }
+    want = _papbd_expected()
+    assert got == want  # every akun, kelompok and jenis, both stages, to the sen; nothing else
+    assert len(want) == 2 * (3 + 9 + len(fx.PAPBD_2023_JENIS))
+    names = dict(rows(db_copy, "SELECT kode_rekening, nama_rekening FROM apbd_ringkasan WHERE sumber = ?", [f.name]))
+    assert names["4.3.03"].endswith("Peraturan Perundang-Undangan") and names["6.1"] == "PENERIMAAN PEMBIAYAAN"
+
+
+def test_a_papbd_whose_change_column_disagrees_is_refused(db_copy, tmp_path):
+    f = fx.papbd_csv(tmp_path / "papbd_2023.csv")
+    text = f.read_bytes().decode("cp1252")
+    assert "3.325.500.000,50" in text  # Pajak Daerah: 131.250.500.000,50 - 127.925.000.000,00
+    f.write_bytes(text.replace("3.325.500.000,50", "3.325.000.000,50").encode("cp1252"))
+    before = digest(db_copy)
+    proc = run_etl("load", str(f), db=db_copy, check=False)
+    assert proc.returncode == 2
+    assert "papbd_2023.csv, row 11, column BERTAMBAH / (BERKURANG) / (Rp) (E)" in proc.stderr, proc.stderr[-1500:]
+    assert "3325500000.50" in proc.stderr and "3325000000.50" in proc.stderr and digest(db_copy) == before
+
+
+def test_an_lra_below_a_five_row_title_block(db_copy, tmp_path):
+    f = fx.lra_sipd_xlsx(tmp_path / "LRA_SIPD_Juni_2025.xlsx")
+    out = run_etl("load", str(f), db=db_copy)
+    assert "ringkasan-lra" in out.stderr
+    got = rows(
+        db_copy,
+        "SELECT kode_rekening, tahap, bulan, anggaran, realisasi FROM apbd_ringkasan WHERE sumber = ? ORDER BY 1",
+        [f.name],
+    )
+    # June from the title; the revised budget from 'Anggaran Setelah Perubahan'.
+    assert got == [(k, "perubahan", 6, Decimal(a), Decimal(r)) for k, _n, a, r in sorted(fx.LRA_2025_JUNI)]
