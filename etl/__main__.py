@@ -37,9 +37,25 @@ def read_all(paths: list[Path], opts: Options | None = None) -> list[ReadResult]
             table = r.table.name if r.table else "?"
             stderr_progress(
                 f"[{i}/{len(paths)}] {p.name}: {n:,} rows -> {table} via {r.reader} ({time.perf_counter() - t0:.1f} s)"
+                + _replaces(r)
             )
             results.append(r)
     return results
+
+
+def _replaces(r: ReadResult) -> str:
+    """What a load would replace, named: '; replaces 2025 × 12 bulan × 1 kode_desa'."""
+    if r.table is None or r.frame is None:
+        return ""
+    parts = r.replaces()
+    if not parts:
+        return ""
+    counts = [len({p[j] for p in parts}) for j in range(len(r.table.partition))]
+    named = " × ".join(
+        next(iter({p[j] for p in parts})) if n == 1 and c == "tahun" else f"{n} {c}"
+        for j, (c, n) in enumerate(zip(r.table.partition, counts))
+    )
+    return f"; replaces {len(parts)} partition(s): {named}"
 
 
 def _opts(args) -> Options:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from budget.config import REFERENCE_DIR
 from etl.schema import TABLES, Table, create_table_sql, create_view_sql
-from etl.validate import ReadResult, partitions
+from etl.validate import ReadResult
 
 Progress = Callable[[str], None]
 
@@ -171,7 +171,7 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
         rows: dict[str, int] = {}
         for name, t in TABLES.items():
             files = by_table.get(name, [])
-            parts = sorted({p for r in files for p in partitions(r.frame, t)})
+            parts = sorted({p for r in files for p in r.replaces()})
             replaced[name] = parts
             casts = ", ".join(_cast(c.name, c.sql_type) for c in t.columns)
             sources = []
@@ -217,7 +217,7 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
                 parts_r = pd.DataFrame(
                     [
                         (name, int(p[0]), "/".join(str(v) for v in p[1:]), r.path.name, illustrative, load_id)
-                        for p in partitions(r.frame, t)
+                        for p in r.replaces()
                     ],
                     columns=["tabel", "tahun", "bagian", "file", "ilustratif", "load_id"],
                 )

@@ -7,7 +7,7 @@ same publish step as canonical CSV.
 | canonical | canonical CSV (`;` or `,`, Indonesian or plain decimals, UTF-8 with/without BOM or Windows-1252) and XLSX with the same columns |
 | ringkasan | official APBD summaries as XLSX or CSV: the Perda summary (Kode, Uraian, Jumlah), the P-APBD summary (Kode, Uraian, Sebelum/Setelah Perubahan ...) and the realisation report (Kode Rekening, Uraian, Anggaran, Realisasi ...); headers are found by `etl.header_band` |
 | djpk | the DJPK "Portal Data APBD" download: XML Spreadsheet 2003, names indented by spaces, no codes |
-| siskeudes | a Siskeudes export: a zip of CSV tables (Ta_Desa, Ta_Kegiatan, Ta_RAB, Ta_SPJ/Ta_SPJRinci, Ta_TBP/Ta_TBPRinci ...) |
+| siskeudes | a Siskeudes export: a zip of CSV tables (`etl/siskeudes.py`) |
 
 Spreadsheets are parsed without executing anything: openpyxl reads cached values (formulas are never
 evaluated), XML goes through defusedxml, zips are checked for size and compression ratio first.
@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +28,7 @@ from budget.config import REFERENCE_DIR
 from etl.header_band import Band, find_band
 from etl.numbers import BadAmount, parse_amount
 from etl.schema import TABLES, detect_table
+from etl.siskeudes import read_siskeudes
 from etl.validate import (
     MAX_FILE_BYTES,
     Issue,
@@ -41,8 +41,6 @@ from etl.validate import (
 )
 
 MAX_ROWS = 2_000_000
-MAX_ZIP_BYTES = 1024 * 1024 * 1024
-MAX_ZIP_RATIO = 100
 MONTHS_ID = {
     "januari": 1,
     "februari": 2,
@@ -178,7 +176,7 @@ def read_file(path: Path, opts: Options | None = None) -> list[ReadResult]:
     suffix = path.suffix.lower()
     try:
         if suffix == ".zip":
-            return read_siskeudes(path, opts)
+            return read_siskeudes(path, opts.tahun)
         if suffix in (".xml", ".xls") and _is_spreadsheetml(path):
             return [read_djpk(path, sheets_from_spreadsheetml(path), opts)]
         if suffix in (".xlsx", ".xlsm"):
@@ -649,179 +647,3 @@ def read_djpk(path: Path, sheets: list[Sheet], opts: Options) -> ReadResult:
     )
     res.rows_read = len(sh.rows)
     return check_frame(res, df, TABLES["apbd_ringkasan"])
-
-
-# ---------------------------------------------------------------------------------------------
-# Siskeudes
-# ---------------------------------------------------------------------------------------------
-def _safe_zip(path: Path) -> zipfile.ZipFile:
-    zf = zipfile.ZipFile(path)
-    total = sum(i.file_size for i in zf.infolist())
-    packed = max(1, sum(i.compress_size for i in zf.infolist()))
-    if total > MAX_ZIP_BYTES or total / packed > MAX_ZIP_RATIO or len(zf.infolist()) > 500:
-        zf.close()
-        raise ValueError(f"refused: unpacks to {total:,} bytes from {packed:,} (a zip bomb?)")
-    return zf
-
-
-def _zip_table(zf: zipfile.ZipFile, name: str) -> tuple[str, list[dict]] | None:
-    member = next((m for m in zf.namelist() if Path(m).stem.lower() == name.lower()), None)
-    if member is None:
-        return None
-    text, _ = _decode(zf.read(member))
-    delim = _delimiter(text)
-    return member, list(csv.DictReader(io.StringIO(text), delimiter=delim))
-
-
-def apbdes_account_names() -> dict[str, str]:
-    with (REFERENCE_DIR / "rekening_apbdes.csv").open(encoding="utf-8") as f:
-        return {r["kode"]: r["nama"] for r in csv.DictReader(f)}
-
-
-def siskeudes_mapping() -> dict[str, str]:
-    with (REFERENCE_DIR / "siskeudes_desa.csv").open(encoding="utf-8") as f:
-        return {r["kd_desa_siskeudes"]: r["kode_desa"] for r in csv.DictReader(f)}
-
-
-SUMBER = {"DDS", "ADD", "PBH", "PBK", "PBP", "PAD", "DLL", "SWD", "PKB"}
-
-
-def read_siskeudes(path: Path, opts: Options) -> list[ReadResult]:
-    """Budget from Ta_RAB (Anggaran = murni, AnggaranStlhPAK = perubahan), realisation from the
-    SPJ (belanja) and TBP (pendapatan) detail tables by the month of their date."""
-    name = path.name
-    budget = ReadResult(path, reader="siskeudes-zip")
-    real = ReadResult(path, reader="siskeudes-zip")
-    zf = _safe_zip(path)
-    try:
-        mapping = siskeudes_mapping()
-        account = apbdes_account_names()
-        desa = _zip_table(zf, "Ta_Desa")
-        rab = _zip_table(zf, "Ta_RAB")
-        for label, t in (("Ta_Desa", desa), ("Ta_RAB", rab)):
-            if t is None:
-                budget.issues.append(Issue(name, None, label, f"a table {label}.csv in the zip", "missing"))
-        if desa is None or rab is None:
-            return [budget]
-        names = {}
-        for r in desa[1]:
-            names[(r.get("Kd_Desa") or "").strip()] = (r.get("Nama_Desa") or "").strip()
-        keg = _zip_table(zf, "Ta_Kegiatan")
-        keg_names = {
-            ((r.get("Kd_Keg") or "").strip()): (r.get("Nama_Kegiatan") or "").strip() for r in (keg[1] if keg else [])
-        }
-        rows_b, idx_b = [], []
-        member = rab[0]
-        for i, r in enumerate(rab[1], start=2):
-            kd_desa = (r.get("Kd_Desa") or "").strip()
-            kode = mapping.get(kd_desa)
-            if kode is None:
-                budget.issues.append(
-                    Issue(
-                        name,
-                        i,
-                        "Kd_Desa",
-                        "a village in data/reference/siskeudes_desa.csv",
-                        repr(kd_desa),
-                        sheet=member,
-                    )
-                )
-                continue
-            kd_keg = (r.get("Kd_Keg") or "").strip()
-            kegiatan = _siskeudes_kegiatan(kd_keg, kd_desa)
-            rek = (r.get("Kd_Rincian") or "").strip().rstrip(".")
-            sumber = (r.get("SumberDana") or r.get("Sumberdana") or "").strip().upper()
-            tahun = (r.get("Tahun") or str(opts.tahun or "")).strip()
-            for tahap, col in (("murni", "Anggaran"), ("perubahan", "AnggaranStlhPAK")):
-                value = (r.get(col) or "").strip()
-                if (
-                    tahap == "perubahan"
-                    and value in ("", "0", "0.00", "0,00")
-                    and not (r.get("AnggaranPAK") or "").strip()
-                ):
-                    continue
-                rows_b.append(
-                    {
-                        "tahun": tahun,
-                        "tahap": tahap,
-                        "kode_desa": kode,
-                        "nama_desa": names.get(kd_desa, ""),
-                        "kode_kegiatan": kegiatan,
-                        "nama_kegiatan": keg_names.get(kd_keg, ""),
-                        "kode_rekening": rek,
-                        "nama_rekening": account.get(rek, account.get(".".join(rek.split(".")[:3]), "")),
-                        "sumber_dana": sumber,
-                        "nilai": value,
-                    }
-                )
-                idx_b.append(i)
-        budget.sheet = member
-        budget.rows_read = len(rab[1])
-        check_frame(
-            budget,
-            normalise_amounts(
-                pd.DataFrame(rows_b, index=pd.Index(idx_b), dtype=str).reindex(
-                    columns=TABLES["apbdes_anggaran"].column_names
-                ),
-                TABLES["apbdes_anggaran"],
-            ),
-            TABLES["apbdes_anggaran"],
-        )
-        rows_r, idx_r = [], []
-        for head, detail, rek_col in (("Ta_SPJ", "Ta_SPJRinci", "No_SPJ"), ("Ta_TBP", "Ta_TBPRinci", "No_Bukti")):
-            h, d = _zip_table(zf, head), _zip_table(zf, detail)
-            if h is None or d is None:
-                continue
-            dates = {
-                (r.get(rek_col) or "").strip(): (r.get("Tgl_SPJ") or r.get("Tgl_Bukti") or "").strip() for r in h[1]
-            }
-            for i, r in enumerate(d[1], start=2):
-                kd_desa = (r.get("Kd_Desa") or "").strip()
-                kode = mapping.get(kd_desa)
-                date = dates.get((r.get(rek_col) or "").strip(), "")
-                m = re.match(r"(\d{4})-(\d{2})-\d{2}|(\d{1,2})/(\d{1,2})/(\d{4})", date)
-                if kode is None or not m:
-                    real.issues.append(
-                        Issue(
-                            name,
-                            i,
-                            "Kd_Desa" if kode is None else "Tgl",
-                            "a mapped village and a dated header row",
-                            repr(kd_desa or date),
-                            sheet=d[0],
-                        )
-                    )
-                    continue
-                tahun, bulan = (m.group(1), m.group(2)) if m.group(1) else (m.group(5), m.group(4))
-                rows_r.append(
-                    {
-                        "tahun": tahun,
-                        "bulan": str(int(bulan)),
-                        "kode_desa": kode,
-                        "kode_kegiatan": _siskeudes_kegiatan((r.get("Kd_Keg") or "").strip(), kd_desa),
-                        "kode_rekening": (r.get("Kd_Rincian") or "").strip().rstrip("."),
-                        "sumber_dana": (r.get("SumberDana") or "").strip().upper(),
-                        "nilai": (r.get("Nilai") or "").strip(),
-                    }
-                )
-                idx_r.append(i)
-        if rows_r:
-            real.sheet = "Ta_SPJRinci/Ta_TBPRinci"
-            df = pd.DataFrame(rows_r, index=pd.Index(idx_r), dtype=str)
-            df = df.groupby([c for c in df.columns if c != "nilai"], sort=False, as_index=False).agg(
-                nilai=("nilai", lambda s: f"{sum(parse_amount(x) or 0 for x in s):f}")
-            )
-            df.index = pd.RangeIndex(2, len(df) + 2)
-            check_frame(real, df[TABLES["apbdes_realisasi"].column_names], TABLES["apbdes_realisasi"])
-            return [budget, real]
-        return [budget] + ([real] if real.issues else [])
-    finally:
-        zf.close()
-
-
-def _siskeudes_kegiatan(kd_keg: str, kd_desa: str) -> str:
-    """'01.2001.01.02.03.' (desa + bidang.sub_bidang.kegiatan) -> '01.02.03'; '' for pendapatan."""
-    rest = kd_keg.strip().rstrip(".")
-    if kd_desa and rest.startswith(kd_desa.rstrip(".")):
-        rest = rest[len(kd_desa.rstrip(".")) :].lstrip(".")
-    return rest

@@ -33,8 +33,9 @@ class Issue:
     def __str__(self) -> str:
         where, lokasi = self.file, self.file
         if self.sheet:
-            where += f", sheet {self.sheet}"
-            lokasi += f", lembar {self.sheet}"
+            table = self.sheet.lower().endswith(".csv")  # a table of a zip (Siskeudes), not a sheet
+            where += f", {'table' if table else 'sheet'} {self.sheet}"
+            lokasi += f", {'tabel' if table else 'lembar'} {self.sheet}"
         if self.row is not None:
             where += f", row {self.row}"
             lokasi += f", baris {self.row}"
@@ -54,6 +55,12 @@ class ReadResult:
     reader: str = "canonical-csv"
     sheet: str | None = None
     rows_read: int | None = None  # source rows, when they differ from the canonical rows produced
+    covers: list[tuple] = field(default_factory=list)  # partitions replaced even where the file has no row
+
+    def replaces(self) -> list[tuple]:
+        """The partitions a load of this file replaces: those its rows fall in, and those it covers."""
+        assert self.table is not None and self.frame is not None
+        return sorted(set(partitions(self.frame, self.table)) | set(self.covers))
 
     @property
     def ok(self) -> bool:

@@ -432,3 +432,224 @@ def lra_sipd_xlsx(path: Path) -> Path:
         ws.append([kode, uraian, float(a), float(r), float((r / a * 100).quantize(Decimal("0.01"))), float(r - a)])
     wb.save(path)
     return path
+
+
+# ---------------------------------------------------------------------------------------------
+# A Siskeudes export with the whole table set
+# ---------------------------------------------------------------------------------------------
+SK_DESA = "01.2001."  # Silurah, 33.25.01.2001
+SK_NONE = SK_DESA + "00.00.00."  # the placeholder kegiatan of pendapatan and pembiayaan lines
+SK_KEG = {
+    SK_DESA + "01.01.01.": ("01", "Penyediaan Penghasilan Tetap dan Tunjangan Kepala Desa"),
+    SK_DESA + "02.03.10.": ("02", "Pembangunan/Rehabilitasi/Peningkatan Jalan Desa"),
+    SK_DESA + "03.02.01.": ("03", "Pembinaan Keamanan, Ketertiban dan Perlindungan Masyarakat"),
+}
+# Ta_RAB: (Kd_Keg, Kd_Rincian, Anggaran, AnggaranPAK, AnggaranStlhPAK)
+SK_RAB = [
+    (SK_NONE, "4.1.1.01.", "25000000", "5000000", "30000000"),
+    (SK_NONE, "4.2.1.", "900000000.00", "0.00", "900000000.00"),
+    (SK_NONE, "4.2.3.", "450.500.000,50", "0,00", "450.500.000,50"),
+    (SK_NONE, "4.3.6.01.", "1200000", "300000", "1500000"),
+    (SK_DESA + "01.01.01.", "5.1.1.01.", "30000000", "0", "30000000"),
+    (SK_DESA + "02.03.10.", "5.3.5.01.", "250000000", "25000000", "275000000"),
+    (SK_DESA + "03.02.01.", "5.2.2.02.", "12750000.25", "-2750000.25", "10000000"),
+    (SK_NONE, "6.1.1.", "15000000", "0", "15000000"),
+]
+# Ta_RABRinci under each Ta_RAB line: (Kd_Keg, Kd_Rincian, SumberDana, Anggaran, AnggaranStlhPAK).
+# The road is paid from Dana Desa and ADD; Anggaran and AnggaranStlhPAK split differently.
+SK_RABRINCI = [
+    (SK_NONE, "4.1.1.01.", "PAD", "25000000", "30000000"),
+    (SK_NONE, "4.2.1.", "DDS", "900000000", "900000000"),
+    (SK_NONE, "4.2.3.", "ADD", "450500000.50", "450500000.50"),
+    (SK_NONE, "4.3.6.01.", "PAD", "1200000", "1500000"),
+    (SK_DESA + "01.01.01.", "5.1.1.01.", "ADD", "30000000", "30000000"),
+    (SK_DESA + "02.03.10.", "5.3.5.01.", "DDS", "150000000", "160000000"),
+    (SK_DESA + "02.03.10.", "5.3.5.01.", "ADD", "60000000", "75000000"),
+    (SK_DESA + "02.03.10.", "5.3.5.01.", "DDS", "40000000", "40000000"),
+    (SK_DESA + "03.02.01.", "5.2.2.02.", "ADD", "12750000.25", "10000000"),
+    (SK_NONE, "6.1.1.", "DLL", "15000000", "15000000"),
+]
+# Ta_SPJ: No_SPJ -> Tgl_SPJ (both dd/mm/yyyy forms); Ta_SPJRinci lines: (No_SPJ, Kd_Keg, Kd_Rincian, Sumberdana, Nilai)
+SK_SPJ = {"0001/SPJ/2025": "14/03/2025", "0002/SPJ/2025": "05/08/2025 10:21:00", "0003/SPJ/2025": "30/08/2025"}
+SK_SPJRINCI = [
+    ("0001/SPJ/2025", SK_DESA + "01.01.01.", "5.1.1.01.", "ADD", "7500000"),
+    ("0002/SPJ/2025", SK_DESA + "02.03.10.", "5.3.5.01.", "DDS", "100000000.00"),
+    ("0002/SPJ/2025", SK_DESA + "02.03.10.", "5.3.5.01.", "ADD", "20.000.000,00"),
+    ("0003/SPJ/2025", SK_DESA + "02.03.10.", "5.3.5.01.", "DDS", "35000000.50"),
+    ("0003/SPJ/2025", SK_DESA + "03.02.01.", "5.2.2.02.", "ADD", "2500000"),
+]
+# Ta_TBP: No_Bukti -> Tgl_Bukti (yyyy-mm-dd hh:mm:ss); Ta_TBPRinci: (No_Bukti, Kd_Rincian, SumberDana, Nilai)
+SK_TBP = {"0001/TBP/2025": "2025-04-02 00:00:00", "0002/TBP/2025": "2025-08-20 13:05:10"}
+SK_TBPRINCI = [
+    ("0001/TBP/2025", "4.2.1.", "DDS", "360.000.000,00"),
+    ("0001/TBP/2025", "4.2.3.", "ADD", "150166666.83"),
+    ("0002/TBP/2025", "4.1.1.01.", "PAD", "12500000"),
+]
+# Ta_JurnalUmum: NoBukti -> (Tanggal, Posted); Rinci: (NoBukti, Kd_Keg, Kd_Rincian, Sumberdana, Debet, Kredit)
+SK_JURNAL = {"0001/JU/2025": ("31/08/2025", "1"), "0002/JU/2025": ("15/09/2025", "0")}
+SK_JURNALRINCI = [
+    # A posted correction: Rp2.000.000 of the road's August SPJ was booked twice.
+    ("0001/JU/2025", SK_DESA + "02.03.10.", "5.3.5.01.", "DDS", "0", "2000000"),
+    ("0001/JU/2025", SK_NONE, "1.1.1.01.", "", "2000000", "0"),  # the cash side: not realisation
+    # A draft, not posted: never counted.
+    ("0002/JU/2025", SK_DESA + "01.01.01.", "5.1.1.01.", "ADD", "99000000", "0"),
+    ("0002/JU/2025", SK_NONE, "1.1.1.01.", "", "0", "99000000"),
+]
+# Ta_Mutasi: (No_Bukti, Tgl_Bukti, Kd_Rincian, Sumberdana, Nilai): bank interest, and a cash withdrawal
+SK_MUTASI = [
+    ("0001/MTS/2025", "31/07/2025", "4.3.6.01.", "PAD", "412345.67"),
+    ("0002/MTS/2025", "01/08/2025", "", "", "50000000"),
+]
+
+
+def siskeudes_tables(tahun: str = "2025", kd_desa: str = SK_DESA) -> dict[str, list[dict]]:
+    """The tables as Siskeudes exports them (column order and case included)."""
+
+    def keg(k):
+        return k.replace(SK_DESA, kd_desa, 1)
+
+    t = tahun
+    return {
+        "Ta_Desa": [{"Tahun": t, "Kd_Desa": kd_desa, "Nama_Desa": "Silurah", "Alamat": "Jl. Raya Silurah"}],
+        "Ta_Kegiatan": [
+            {
+                "Tahun": t,
+                "Kd_Bid": kd_desa + bid + ".",
+                "Kd_Keg": keg(k),
+                "ID_Keg": k[len(SK_DESA) :].rstrip("."),
+                "Nama_Kegiatan": name,
+                "Pagu": "0",
+                "Pagu_PAK": "0",
+            }
+            for k, (bid, name) in SK_KEG.items()
+        ],
+        "Ta_RAB": [
+            {
+                "Tahun": t,
+                "Kd_Desa": kd_desa,
+                "Kd_Keg": keg(k),
+                "Kd_Rincian": r,
+                "Anggaran": a,
+                "AnggaranPAK": p,
+                "AnggaranStlhPAK": s,
+            }
+            for k, r, a, p, s in SK_RAB
+        ],
+        "Ta_RABRinci": [
+            {
+                "Tahun": t,
+                "Kd_Desa": kd_desa,
+                "Kd_Keg": keg(k),
+                "Kd_Rincian": r,
+                "Kd_SubRinci": "01",
+                "No_Urut": str(n),
+                "SumberDana": sd,
+                "Uraian": "rincian",
+                "Satuan": "paket",
+                "JmlSatuan": "1",
+                "HrgSatuan": a,
+                "Anggaran": a,
+                "JmlSatuanPAK": "1",
+                "HrgSatuanPAK": s,
+                "AnggaranStlhPAK": s,
+                "AnggaranPAK": "0",
+            }
+            for n, (k, r, sd, a, s) in enumerate(SK_RABRINCI, start=1)
+        ],
+        "Ta_SPJ": [
+            {"Tahun": t, "No_SPJ": no, "Tgl_SPJ": d, "Kd_Desa": kd_desa, "Keterangan": "SPJ"}
+            for no, d in SK_SPJ.items()
+        ],
+        # This export writes Ta_SPJRinci's header in lower case.
+        "Ta_SPJRinci": [
+            {
+                "tahun": t,
+                "no_spj": no,
+                "kd_keg": keg(k),
+                "kd_rincian": r,
+                "sumberdana": sd,
+                "kd_desa": kd_desa,
+                "no_spp": no.replace("SPJ", "SPP"),
+                "jmlcair": v,
+                "nilai": v,
+            }
+            for no, k, r, sd, v in SK_SPJRINCI
+        ],
+        "Ta_TBP": [
+            {"Tahun": t, "No_Bukti": no, "Tgl_Bukti": d, "Kd_Desa": kd_desa, "Uraian": "penerimaan"}
+            for no, d in SK_TBP.items()
+        ],
+        "Ta_TBPRinci": [
+            {
+                "Tahun": t,
+                "No_Bukti": no,
+                "Kd_Desa": kd_desa,
+                "Kd_Keg": SK_NONE.replace(SK_DESA, kd_desa, 1),
+                "Kd_Rincian": r,
+                "RincianSD": r + sd,
+                "SumberDana": sd,
+                "Nilai": v,
+            }
+            for no, r, sd, v in SK_TBPRINCI
+        ],
+        "Ta_JurnalUmum": [
+            {
+                "Tahun": t,
+                "KdBuku": "1",
+                "Kd_Desa": kd_desa,
+                "Tanggal": d,
+                "JnsBukti": "JU",
+                "NoBukti": no,
+                "Keterangan": "koreksi",
+                "Posted": posted,
+            }
+            for no, (d, posted) in SK_JURNAL.items()
+        ],
+        "Ta_JurnalUmumRinci": [
+            {
+                "Tahun": t,
+                "NoBukti": no,
+                "Kd_Keg": keg(k),
+                "RincianSD": r + sd,
+                "NoID": str(n),
+                "Kd_Desa": kd_desa,
+                "Akun": r[:1],
+                "Kd_Rincian": r,
+                "Sumberdana": sd,
+                "DK": "D" if d != "0" else "K",
+                "Debet": d,
+                "Kredit": c,
+            }
+            for n, (no, k, r, sd, d, c) in enumerate(SK_JURNALRINCI, start=1)
+        ],
+        "Ta_Mutasi": [
+            {
+                "Tahun": t,
+                "Kd_Desa": kd_desa,
+                "No_Bukti": no,
+                "Tgl_Bukti": d,
+                "Keterangan": "mutasi",
+                "Kd_Bank": "01",
+                "Kd_Rincian": r,
+                "Kd_Keg": SK_NONE.replace(SK_DESA, kd_desa, 1) if r else "",
+                "Sumberdana": sd,
+                "Kd_Mutasi": "3" if r else "1",
+                "Nilai": v,
+                "ID_Bank": "BANK JATENG",
+            }
+            for no, d, r, sd, v in SK_MUTASI
+        ],
+    }
+
+
+def siskeudes_full_zip(path: Path, tables: dict[str, list[dict]] | None = None) -> Path:
+    """The tables as CSV files in one zip, as the export writes them."""
+    tables = tables if tables is not None else siskeudes_tables()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, rows in tables.items():
+            buf = io.StringIO()
+            w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\r\n")
+            w.writeheader()
+            w.writerows(rows)
+            zf.writestr(f"{name}.csv", buf.getvalue())
+    return path

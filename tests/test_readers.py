@@ -339,3 +339,173 @@ def test_an_lra_below_a_five_row_title_block(db_copy, tmp_path):
     )
     # June from the title; the revised budget from 'Anggaran Setelah Perubahan'.
     assert got == [(k, "perubahan", 6, Decimal(a), Decimal(r)) for k, _n, a, r in sorted(fx.LRA_2025_JUNI)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Siskeudes: the real table set
+# ---------------------------------------------------------------------------------------------
+def _sk_code(code: str) -> str:
+    return code.rstrip(".")
+
+
+def _sk_kegiatan(kd_keg: str) -> str | None:
+    rest = kd_keg[len(fx.SK_DESA) :].rstrip(".")
+    return None if rest in ("", "00.00.00") else rest
+
+
+def _sk_amount(text: str) -> Decimal:
+    return Decimal(text.replace(".", "").replace(",", ".")) if "," in text else Decimal(text)
+
+
+def _month(date: str) -> int:
+    """The fixture's dates by hand: dd/mm/yyyy[ time] or yyyy-mm-dd time."""
+    return int(date[5:7]) if date[4] == "-" else int(date.split("/")[1])
+
+
+def test_a_siskeudes_export_of_the_real_table_set_loads_budget_and_realisation(db_copy, tmp_path):
+    f = fx.siskeudes_full_zip(tmp_path / "siskeudes_silurah_2025.zip")
+    villages_in_september = rows(
+        db_copy, "SELECT COUNT(DISTINCT kode_desa) FROM apbdes_realisasi WHERE tahun = 2025 AND bulan = 9"
+    )[0][0]
+    out = run_etl("load", str(f), db=db_copy)
+    assert "siskeudes-zip" in out.stderr and "replaces 12 partition(s): 2025 × 12 bulan × 1 kode_desa" in out.stderr
+    silurah = "33.25.01.2001"
+    # Budget: each line by sumber dana from Ta_RABRinci, both stages.
+    want: dict[tuple, Decimal] = {}
+    for keg, rek, sumber, murni, stlh in fx.SK_RABRINCI:
+        for tahap, value in (("murni", murni), ("perubahan", stlh)):
+            key = (tahap, _sk_kegiatan(keg), _sk_code(rek), sumber)
+            want[key] = want.get(key, Decimal(0)) + _sk_amount(value)
+    got = {
+        (t, k, r, s): v
+        for t, k, r, s, v in rows(
+            db_copy,
+            "SELECT tahap, kode_kegiatan, kode_rekening, sumber_dana, nilai FROM apbdes_anggaran "
+            "WHERE tahun = 2025 AND kode_desa = ?",
+            [silurah],
+        )
+    }
+    assert got == want
+    assert ("murni", "02.03.10", "5.3.5.01", "DDS") in got and ("murni", "02.03.10", "5.3.5.01", "ADD") in got
+    # The village's total is the sum of Ta_RAB, stage by stage.
+    for tahap, pos in (("murni", 2), ("perubahan", 4)):
+        total = rows(
+            db_copy,
+            "SELECT SUM(nilai) FROM apbdes_anggaran WHERE tahun = 2025 AND kode_desa = ? AND tahap = ?",
+            [silurah, tahap],
+        )[0][0]
+        assert total == sum((_sk_amount(r[pos]) for r in fx.SK_RAB), Decimal(0)), tahap
+    # Realisation by month: SPJ (belanja), TBP (pendapatan), the posted journal, bank interest.
+    real: dict[tuple, Decimal] = {}
+
+    def add(month, keg, rek, sumber, value):
+        key = (month, keg, _sk_code(rek), sumber)
+        real[key] = real.get(key, Decimal(0)) + value
+
+    for no, keg, rek, sumber, value in fx.SK_SPJRINCI:
+        add(_month(fx.SK_SPJ[no]), _sk_kegiatan(keg), rek, sumber, _sk_amount(value))
+    for no, rek, sumber, value in fx.SK_TBPRINCI:
+        add(_month(fx.SK_TBP[no]), None, rek, sumber, _sk_amount(value))
+    for no, keg, rek, sumber, debet, kredit in fx.SK_JURNALRINCI:
+        date, posted = fx.SK_JURNAL[no]
+        if posted == "1" and rek[0] in "456":
+            add(_month(date), _sk_kegiatan(keg), rek, sumber, Decimal(debet) - Decimal(kredit))
+    for _no, date, rek, sumber, value in fx.SK_MUTASI:
+        if rek:
+            add(_month(date), None, rek, sumber, Decimal(value))
+    got_real = {
+        (b, k, r, s): v
+        for b, k, r, s, v in rows(
+            db_copy,
+            "SELECT bulan, kode_kegiatan, kode_rekening, sumber_dana, nilai FROM apbdes_realisasi "
+            "WHERE tahun = 2025 AND kode_desa = ?",
+            [silurah],
+        )
+    }
+    # Exactly these: the export is the village's books for the year, so the demo's other months are gone,
+    # and the unposted September journal is not counted.
+    assert got_real == real
+    assert got_real[(8, "02.03.10", "5.3.5.01", "DDS")] == Decimal("133000000.50")  # 135.000.000,50 less 2.000.000
+    others = "SELECT COUNT(DISTINCT kode_desa) FROM apbdes_realisasi WHERE tahun = 2025 AND bulan = 9"
+    assert rows(db_copy, others)[0][0] == villages_in_september - 1
+
+
+def _sk_mutate(change):
+    def make(tmp_path):
+        tables = fx.siskeudes_tables()
+        change(tables)
+        return fx.siskeudes_full_zip(tmp_path / "siskeudes_silurah_2025.zip", tables)
+
+    return make
+
+
+def _sk_set(table, index, column, value):
+    def change(tables):
+        tables[table][index][column] = value
+
+    return change
+
+
+def _sk_unmapped(tables):
+    for rows_ in tables.values():
+        for r in rows_:
+            for col in ("Kd_Desa", "kd_desa"):
+                if col in r:
+                    r[col] = "01.2099."
+    tables["Ta_Desa"][0]["Nama_Desa"] = "Sukamaju"
+
+
+SK_BAD = {
+    "rab and rabrinci disagree": (
+        _sk_set("Ta_RABRinci", 6, "Anggaran", "61000000"),  # the road's ADD part: 1.000.000 more
+        ["table Ta_RAB.csv, row 7, column Anggaran", "the sum of its 3 Ta_RABRinci lines (251000000)", "250000000"],
+    ),
+    "detail without its header": (
+        _sk_set("Ta_SPJRinci", 4, "no_spj", "0009/SPJ/2025"),
+        ["table Ta_SPJRinci.csv, row 6, column No_SPJ", "a header row in Ta_SPJ.csv", "'0009/SPJ/2025' has none"],
+    ),
+    "ambiguous date": (
+        _sk_set("Ta_SPJ", 0, "Tgl_SPJ", "03/14/2025"),
+        ["table Ta_SPJ.csv, row 2, column Tgl_SPJ", "month 14; saved as month/day/year?"],
+    ),
+    "missing date": (
+        _sk_set("Ta_TBP", 1, "Tgl_Bukti", ""),
+        ["table Ta_TBP.csv, row 3, column Tgl_Bukti", "found no date"],
+    ),
+    "date outside the year": (
+        _sk_set("Ta_JurnalUmum", 0, "Tanggal", "31/08/2024"),
+        ["table Ta_JurnalUmum.csv, row 2, column Tanggal", "a date in the budget year 2025", "2024-08-31"],
+    ),
+    "rabrinci without its rab line": (
+        _sk_set("Ta_RABRinci", 0, "Kd_Rincian", "4.1.2.01."),
+        ["table Ta_RABRinci.csv, row 2, column Kd_Rincian", "no Ta_RAB line 01.2001/01.2001.00.00.00/4.1.2.01"],
+    ),
+    "village not in the mapping": (
+        _sk_unmapped,
+        ["table Ta_RAB.csv, row 2, column Kd_Desa", "'01.2099.' (Desa Sukamaju in Ta_Desa)", "siskeudes_desa.csv"],
+    ),
+    "bad amount": (
+        _sk_set("Ta_TBPRinci", 0, "Nilai", "360.000.000,00,00"),
+        ["table Ta_TBPRinci.csv, row 2, column Nilai", "'360.000.000,00,00'"],
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(SK_BAD))
+def test_a_bad_siskeudes_export_is_refused_naming_table_row_and_column(db_copy, tmp_path, kind):
+    change, expected = SK_BAD[kind]
+    f = _sk_mutate(change)(tmp_path)
+    before = digest(db_copy)
+    proc = run_etl("load", str(f), db=db_copy, check=False)
+    assert proc.returncode == 2, proc.stderr[-1500:]
+    for text in expected:
+        assert text in proc.stderr, (text, proc.stderr[-2000:])
+    assert "siskeudes_silurah_2025.zip" in proc.stderr and "tabel" in proc.stderr
+    assert digest(db_copy) == before
+
+
+def test_validate_reports_a_rab_that_disagrees_with_its_detail(db_copy, tmp_path):
+    f = _sk_mutate(_sk_set("Ta_RAB", 2, "Anggaran", "450.500.002,50"))(tmp_path)
+    proc = run_etl("validate", str(f), db=db_copy, check=False)
+    assert proc.returncode == 2
+    assert "table Ta_RAB.csv, row 4, column Anggaran" in proc.stderr and "450500000.50" in proc.stderr
