@@ -35,8 +35,7 @@ info: $(VENV)/.runtime
 	$(BIN)/python -m etl info
 
 run: $(VENV)/.runtime $(DB)
-	$(BIN)/gunicorn app:server --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --threads 4 --timeout 60 \
-		--access-logfile - --forwarded-allow-ips 127.0.0.1
+	PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn --config gunicorn.conf.py app:server
 
 dev: $(VENV)/.runtime $(DB)
 	DASH_DEBUG=1 $(BIN)/python app.py

@@ -109,21 +109,105 @@ def _download(name: str, fmt: str):
     return send_file(path, mimetype=mime, as_attachment=True, download_name=f"{name}.{fmt}")
 
 
-@server.errorhandler(KeyError)
-@server.errorhandler(TypeError)
-@server.errorhandler(ValueError)
-def _bad_request(exc):
-    """A malformed request to Dash's endpoints gets a 400, not a 500 with a traceback in the log only."""
-    from flask import jsonify, request
+MAX_BODY = 1024 * 1024  # a callback payload is a few kB; nothing larger is read (413)
+MAX_QUERY = 2048  # bytes of query string (414); every page's state fits in a few hundred
+server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
 
-    logging.getLogger(__name__).warning("bad request to %s: %s", request.path, exc)
-    return jsonify({"error": "bad request"}), 400
+
+def _json_error(status: int, reason: str):
+    from flask import jsonify
+
+    resp = jsonify(
+        {"error": {400: "bad request", 413: "payload too large", 414: "URI too long"}[status], "why": reason}
+    )
+    resp.status_code = status
+    return resp
+
+
+@server.before_request
+def _request_limits():
+    """Caps before anything is parsed: the query string (414), the body (413, by Flask), and every
+    callback payload's shape and types (400, `callbacks/guard.py`)."""
+    from flask import request
+
+    if len(request.query_string) > MAX_QUERY:
+        return _json_error(414, f"query string over {MAX_QUERY} bytes")
+    if request.method == "POST" and request.path == "/_dash-update-component":
+        from callbacks import guard
+
+        body = request.get_json(silent=True)  # over MAX_BODY: RequestEntityTooLarge (413)
+        why = "the body is not JSON" if body is None else guard.check(body, app.callback_map)
+        if why:
+            logging.getLogger("callbacks.guard").warning("refused a callback payload: %s", why)
+            return _json_error(400, why)
+    return None
+
+
+@server.errorhandler(Exception)
+def _unexpected(exc):
+    """No request ever ends in a 500 with a traceback: HTTP errors keep their status; a malformed
+    request to Dash's endpoints is a 400; a callback that fails anyway is logged and changes nothing
+    on the page (204, which Dash treats as 'no update'); anything else gets the app's own page (503)."""
+    from flask import request
+    from werkzeug.exceptions import HTTPException
+
+    if isinstance(exc, HTTPException):
+        if exc.code == 413:
+            return _json_error(413, f"body over {MAX_BODY} bytes")
+        return exc
+    logger = logging.getLogger(__name__)
+    if request.path.startswith("/_dash-"):
+        from dash.exceptions import CallbackException
+
+        if isinstance(exc, (KeyError, TypeError, ValueError, AttributeError, IndexError, CallbackException)):
+            logger.warning("bad request to %s: %r", request.path, exc)
+            return _json_error(400, "malformed request")
+        logger.exception("callback failed on %s", request.path)
+        return "", 204
+    logger.exception("request failed on %s", request.path)
+    return app.index(), 503
+
+
+def _csp() -> str:
+    """No external origin anywhere. Inline scripts are allowed only by hash (Dash's renderer start-up and
+    the clientside callbacks, from `app.csp_hashes()`). Styles need 'unsafe-inline': Dash components set
+    style attributes and plotly.js writes its own <style> elements."""
+    hashes = " ".join(app.csp_hashes())
+    evals = " 'unsafe-eval'" if CSP_UNSAFE_EVAL else ""
+    return (
+        "default-src 'self'; "
+        f"script-src 'self' {hashes}{evals}; "
+        "style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data: blob:; "
+        "font-src 'self' data:; "
+        "connect-src 'self'; "
+        "worker-src 'self' blob:; "
+        "manifest-src 'self'; "
+        "object-src 'none'; "
+        "base-uri 'self'; "
+        "form-action 'self'; "
+        "frame-ancestors 'self'"
+    )
+
+
+CSP_UNSAFE_EVAL = os.environ.get("CSP_UNSAFE_EVAL") == "1"
 
 
 @server.after_request
 def _security_headers(resp):
+    # Computed per page: Dash Pages registers one of its clientside callbacks while it sets itself up, so
+    # the set of inline scripts is only complete then (a few hashes of short strings; microseconds).
+    if resp.mimetype == "text/html":
+        resp.headers.setdefault("Content-Security-Policy", _csp())
+    else:
+        resp.headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'")
     resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+    resp.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
     resp.headers.setdefault("Referrer-Policy", "same-origin")
+    resp.headers.setdefault(
+        "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+    )
+    resp.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
     return resp
 
 

@@ -22,7 +22,8 @@ def server(demo_db):
     gunicorn = Path(sys.executable).parent / "gunicorn"
     env = {**os.environ, "BUDGET_DB": str(demo_db)}
     proc = subprocess.Popen(
-        [str(gunicorn), "app:server", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "2"],
+        # The committed serving configuration, as `make run` uses it; only the port differs.
+        [str(gunicorn), "--config", "gunicorn.conf.py", "app:server", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -35,7 +36,7 @@ def server(demo_db):
         try:
             urllib.request.urlopen(url + "/", timeout=2)
             break
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused, reset or timed out while the workers boot
             if proc.poll() is not None:
                 raise AssertionError(proc.stdout.read()) from None
             time.sleep(0.3)
@@ -83,3 +84,94 @@ def test_serve004_the_first_page_is_light_for_mobile_data(server):
     assert status == 200
     assert len(html.encode()) < 100_000, len(html.encode())  # not every page's stale render
     assert "Rp1.880.000.000.000" not in html
+
+
+def request(url: str, data: bytes | None = None, headers: dict | None = None) -> tuple[int, dict, str]:
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method="POST" if data is not None else "GET")
+    try:
+        with urllib.request.urlopen(req, timeout=20) as r:
+            return r.status, dict(r.headers), r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read().decode()
+
+
+def post_json(url: str, body: object) -> tuple[int, dict, str]:
+    import json
+
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return request(url + "/_dash-update-component", data, {"Content-Type": "application/json"})
+
+
+PAGES_OUT = ".._pages_content.children..._pages_store.data.."
+PAGES_OUTPUTS = [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}]
+
+
+def pages_payload(pathname: object = "/apbd", search: object = "?tahun=2026") -> dict:
+    return {
+        "output": PAGES_OUT,
+        "outputs": PAGES_OUTPUTS,
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": pathname},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "state": [],
+        "changedPropIds": ["_pages_location.pathname"],
+    }
+
+
+def test_serve005_security_headers_on_every_page(server):
+    for path in ("/", "/apbd?lang=en", "/desa/33.25.01.2001", "/tidak-ada"):
+        status, headers, _ = request(server + path)
+        assert status in (200, 404), path
+        csp = headers["Content-Security-Policy"]
+        directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+        assert directives["default-src"] == "'self'" and directives["frame-ancestors"] == "'self'"
+        assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
+        script = directives["script-src"].split()
+        assert script[0] == "'self'" and all(s.startswith("'sha256-") for s in script[1:]), script
+        assert "'unsafe-eval'" not in script and "'unsafe-inline'" not in script
+        assert "http" not in csp  # no external origin anywhere
+        assert headers["X-Frame-Options"] == "SAMEORIGIN"
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "same-origin"
+        assert "camera=()" in headers["Permissions-Policy"]
+
+
+def test_serve006_request_limits(server):
+    status, _, body = request(server + "/apbd?cari=" + "a" * 3000)
+    assert status == 414 and "query string" in body
+    status, _, body = post_json(server, b'{"output": "' + b"x" * (2 * 1024 * 1024) + b'"}')
+    assert status == 413 and "payload too large" in body
+    deep: list = []
+    node = deep
+    for _ in range(40):
+        node.append([])
+        node = node[0]
+    status, _, body = post_json(server, {"output": PAGES_OUT, "inputs": deep})
+    assert status == 400 and "deeper" in body
+
+
+MALFORMED = {
+    "not json": b"{not json",
+    "a list": [1, 2, 3],
+    "unknown output": {"output": "nope.children", "inputs": []},
+    "list for the search string": pages_payload(search=["?tahun=2026"]),
+    "true for the pathname": pages_payload(pathname=True),
+    "huge search string": pages_payload(search="?" + "x" * 10_000),
+    "wrong input ids": {**pages_payload(), "inputs": [{"id": "x", "property": "value", "value": 1}]},
+    "outputs missing": {**pages_payload(), "outputs": []},
+    "state not a list": {**pages_payload(), "state": "x"},
+    "changed ids not strings": {**pages_payload(), "changedPropIds": [{"a": 1}]},
+}
+
+
+@pytest.mark.parametrize("kind", list(MALFORMED))
+def test_serve007_malformed_callback_payloads_get_a_400_never_a_500(server, kind):
+    status, _, body = post_json(server, MALFORMED[kind])
+    assert status == 400, (status, body[:300])
+    assert "Traceback" not in body and "error" in body
+
+
+def test_serve008_a_real_callback_payload_still_renders(server):
+    status, _, body = post_json(server, pages_payload("/apbd", "?tahun=2026&lang=en"))
+    assert status == 200 and "apbd-treemap" in body
