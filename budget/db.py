@@ -46,6 +46,37 @@ def data_version() -> str:
     return hashlib.sha256(repr(ident).encode()).hexdigest()[:16]
 
 
+def version_folder(kind: str) -> Path:
+    """A writable folder for files derived from the published data (downloads, rendered pages), one per
+    data version: `.<kind>/<version>` beside the database, or, when that folder is read-only, under the
+    temporary folder in a root named after the database's path (two deployments never share one)."""
+    import hashlib
+    import tempfile
+
+    version = data_version()
+    path = db_path().resolve()
+    private = hashlib.sha256(str(path).encode()).hexdigest()[:12]
+    for root in (path.parent / f".{kind}", Path(tempfile.gettempdir()) / f"anggaran-terbuka-{private}" / kind):
+        try:
+            (root / version).mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(root / version, os.W_OK):
+            return root / version
+    raise DataUnavailable(f"no writable folder for {kind}")
+
+
+def drop_other_versions(current: Path, keep: int = 0) -> None:
+    """Remove the folders of other data versions beside `current` (all, or all but the newest `keep`)."""
+    import shutil
+
+    others = sorted(
+        (p for p in current.parent.iterdir() if p != current and p.is_dir()), key=lambda p: p.stat().st_mtime
+    )
+    for other in others[: max(0, len(others) - keep)]:
+        shutil.rmtree(other, ignore_errors=True)
+
+
 def cursor() -> duckdb.DuckDBPyConnection:
     """A cursor on the current published file, private to this thread."""
     path = db_path()

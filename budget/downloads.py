@@ -7,13 +7,11 @@ the data page can say how large every file is before anyone downloads it."""
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from budget import db
-from budget.config import db_path
 
 TABLES = (
     "apbd_anggaran",
@@ -34,16 +32,8 @@ class Export:
 
 
 def _folder() -> Path:
-    """`.exports/<version>` beside the database; in the temporary folder when that one is read-only."""
-    version = db.data_version()
-    for root in (db_path().parent / ".exports", Path(tempfile.gettempdir()) / "anggaran-terbuka-exports"):
-        try:
-            (root / version).mkdir(parents=True, exist_ok=True)
-        except OSError:
-            continue
-        if os.access(root / version, os.W_OK):
-            return root / version
-    raise db.DataUnavailable("no writable folder for the download files")
+    """`.exports/<version>` beside the database (see `db.version_folder`)."""
+    return db.version_folder("exports")
 
 
 def export_table(name: str, fmt: str) -> Path:
@@ -79,6 +69,4 @@ def exports(counts: dict[str, int]) -> list[Export]:
 
 
 def _drop_old_versions(current: Path) -> None:
-    for other in current.parent.iterdir():
-        if other != current and other.is_dir():
-            shutil.rmtree(other, ignore_errors=True)
+    db.drop_other_versions(current)

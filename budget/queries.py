@@ -315,3 +315,13 @@ def table_counts() -> list[tuple[str, int, int]]:
         for tahun, n in db.query("SELECT tahun, COUNT(*) FROM " + name + " GROUP BY tahun ORDER BY tahun"):
             out.append((name, tahun, n))
     return out
+
+
+def skpd_codes(tahun: int) -> list[str]:
+    """Every OPD with budget lines in a year (for warming the cache after a publish)."""
+    return [r[0] for r in db.query("SELECT DISTINCT kode_skpd FROM apbd_anggaran WHERE tahun = ? ORDER BY 1", [tahun])]
+
+
+def desa_codes() -> list[str]:
+    """Every desa and kelurahan of the reference list."""
+    return [r[0] for r in db.query("SELECT kode FROM ref_desa ORDER BY kode")]

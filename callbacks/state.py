@@ -68,10 +68,15 @@ def resolve(tahun: object = None, tahap: object = None, lang: object = None) -> 
 
 
 def guarded(render: Callable[..., object], **kwargs):
-    """Run a page renderer; a missing database or an unexpected error becomes a notice, never a 500."""
+    """Run a page renderer (through the data-version cache); a missing database or an unexpected error
+    becomes a notice, never a 500, and is never cached."""
+    from flask import has_request_context, request
+
+    from callbacks import cache
+
     lang = norm_lang(kwargs.get("lang"))
     try:
-        return render(**kwargs)
+        return cache.cached(render, kwargs, request.host_url if has_request_context() else None)
     except DataUnavailable:
         return html.Div(notices.info(t("notice.no_data", lang), color="secondary", id="page-no-data"))
     except Exception:  # noqa: BLE001 - the user gets a notice, the log gets the traceback

@@ -14,6 +14,9 @@ from selenium.webdriver.chrome.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# Warming renders ~300 views in a background thread; in tests it would only compete with the browser.
+# tests/test_cache.py runs it on its own.
+os.environ.setdefault("CACHE_WARM", "0")
 
 
 def pytest_setup_options():

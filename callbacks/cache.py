@@ -1,0 +1,136 @@
+"""Rendered pages, cached by data version.
+
+A page is a pure function of its URL state and the published data, and the data changes only at a
+publish. So a render is kept under a key made of the data version (the published file's identity,
+`budget.db.data_version`), the host (the share links carry it), the page's renderer and its
+normalised URL parameters. A publish changes the version: old entries can no longer be reached, at once,
+and their folder is removed.
+
+Two layers, both from cachelib (the library behind flask-caching):
+- in each worker, a small in-memory cache of pickled renders (`MEMORY_ITEMS`);
+- shared by all workers on the machine, a file cache in `.cache/<version>/` beside the database
+  (`budget.db.version_folder`), bounded to `DISK_ITEMS` entries.
+
+After a publish the first request that sees the new version starts warming it in the background (one
+worker per machine, by an exclusive lock file): the overview, each OPD's first level, the village list and
+every village page, in Indonesian.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from cachelib import FileSystemCache, SimpleCache
+
+from budget import db
+
+log = logging.getLogger(__name__)
+
+MEMORY_ITEMS = 128  # ~100 kB pickled per page: a few MB per worker
+DISK_ITEMS = 5000  # every warmed view (~600) several times over
+MAX_KEY_PARAMS = 1500  # characters of URL parameters; longer states are rendered, never stored
+
+_lock = threading.Lock()
+_layers: dict[str, tuple[SimpleCache, FileSystemCache, Path]] = {}
+stats = {"hits": 0, "misses": 0, "stored": 0}
+
+
+def _for_version(version: str) -> tuple[SimpleCache, FileSystemCache, Path]:
+    with _lock:
+        if version not in _layers:
+            folder = db.version_folder("cache")
+            db.drop_other_versions(folder)
+            _layers.clear()  # renders of older versions can never be served again
+            _layers[version] = (
+                SimpleCache(threshold=MEMORY_ITEMS, default_timeout=0),
+                FileSystemCache(str(folder), threshold=DISK_ITEMS, default_timeout=0, mode=0o600),
+                folder,
+            )
+        return _layers[version]
+
+
+def key(render: Callable, host: str, params: dict) -> str | None:
+    """The cache key of one render, or None when its parameters are not worth keeping."""
+    items = sorted((str(k), v) for k, v in params.items() if v not in (None, ""))  # absent = empty
+    if not all(isinstance(v, (str, int, type(None))) for _, v in items):
+        return None
+    text = "&".join(f"{k}={v}" for k, v in items)
+    if len(text) > MAX_KEY_PARAMS:
+        return None
+    return f"{render.__module__}.{render.__qualname__}|{host}|{text}"
+
+
+def cached(render: Callable, params: dict, host: str | None) -> object:
+    """render(**params), from the cache when this data version already drew it."""
+    if host is None:
+        return render(**params)
+    k = key(render, host, params)
+    if k is None:
+        return render(**params)
+    version = db.data_version()
+    memory, disk, folder = _for_version(version)
+    value = memory.get(k)
+    if value is None:
+        value = disk.get(k)
+        if value is not None:
+            memory.set(k, value)
+    if value is not None:
+        stats["hits"] += 1
+        return value
+    stats["misses"] += 1
+    value = render(**params)
+    if db.data_version() == version:  # a publish during the render: do not file it under the old version
+        memory.set(k, value)
+        disk.set(k, value)
+        stats["stored"] += 1
+    _maybe_warm(folder, host)
+    return value
+
+
+def _maybe_warm(folder: Path, host: str) -> None:
+    """Start warming this version once per machine: the first worker to create the lock file does it."""
+    if os.environ.get("CACHE_WARM", "1") != "1":
+        return
+    try:
+        fd = os.open(folder / ".warming", os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError:
+        return
+    os.close(fd)
+    threading.Thread(target=warm, args=(host,), name="cache-warm", daemon=True).start()
+
+
+def warm_views() -> list[tuple[Callable, dict]]:
+    """The most visited views of the published data (Indonesian, latest year and stage)."""
+    from budget import queries
+    from callbacks import apbd, desa, home
+
+    views: list[tuple[Callable, dict]] = [(home.render, {}), (apbd.render, {}), (desa.render, {})]
+    years = queries.years()
+    if years:
+        views += [(apbd.render, {"skpd": s}) for s in queries.skpd_codes(years[0])]
+    views += [(desa.render_village, {"kode": k}) for k in queries.desa_codes()]
+    return views
+
+
+def warm(host: str) -> int:
+    """Render every view of `warm_views` into the cache; returns how many were rendered."""
+    import app  # the Flask app, for a request context like the real one
+
+    done = 0
+    try:
+        views = warm_views()
+        for render, params in views:
+            with app.server.test_request_context("/", base_url=host):
+                try:
+                    cached(render, params, host)
+                    done += 1
+                except Exception:  # noqa: BLE001 - warming is best effort; pages render on demand anyway
+                    log.warning("warming %s %s failed", render.__qualname__, params, exc_info=True)
+        log.info("cache warmed: %d views", done)
+    except db.DataUnavailable:
+        pass
+    return done
