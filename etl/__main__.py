@@ -167,6 +167,43 @@ def cmd_info(args) -> int:
     return 0 if not bad or not args.strict else 1
 
 
+def cmd_generations(args) -> int:
+    from etl.generations import folder, keep, list_generations
+
+    gens = list_generations(db_path())
+    print(f"published: {db_path()}")
+    print(f"generations in {folder(db_path())} (the newest {keep()} are kept; GENERATIONS=... changes that):")
+    if not gens:
+        print("  none yet: one is kept at every publish")
+    for g in gens:
+        files = ", ".join(g.files[:3]) + (f" and {len(g.files) - 3} more" if len(g.files) > 3 else "")
+        print(f"  {g.id}  published {g.published_at}  {g.size / 2**20:,.1f} MB  sha256 {g.sha256[:12]}  ({g.note})")
+        print(f"      files: {files or '-'}")
+    return 0
+
+
+def cmd_rollback(args) -> int:
+    from etl.generations import rollback
+    from etl.publish import sha256
+
+    try:
+        rollback(db_path(), args.id, sha256, stderr_progress)
+    except (LookupError, ValueError, OSError) as exc:
+        print(f"FAILED: {exc}; {db_path()} is unchanged.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from etl.generations import verify
+
+    problems = verify(db_path())
+    for p in problems:
+        print(f"PROBLEM: {p}", file=sys.stderr)
+    print(f"{db_path()}: " + ("sound" if not problems else f"{len(problems)} problem(s)"))
+    return 1 if problems else 0
+
+
 def _file_options(p) -> None:
     p.add_argument("--tahun", type=int, help="the year, when a file's title rows do not say")
     p.add_argument("--tahap", choices=("murni", "perubahan"), help="the budget stage, when a file does not say")
@@ -206,6 +243,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("dir")
     p.add_argument("--format", choices=("csv", "parquet"), default="csv")
     p.set_defaults(fn=cmd_export)
+    p = sub.add_parser("generations", help="list the earlier published files kept for rollback")
+    p.set_defaults(fn=cmd_generations)
+    p = sub.add_parser("rollback", help="re-publish an earlier file (the newest kept one by default)")
+    p.add_argument("id", nargs="?", help="a generation id (or its start) from `generations`")
+    p.set_defaults(fn=cmd_rollback)
+    p = sub.add_parser("verify", help="check the published file: opens, views, checksums, reconciliation")
+    p.set_defaults(fn=cmd_verify)
     p = sub.add_parser("info", help="row counts and reconciliation with the published figures")
     p.add_argument("--strict", action="store_true", help="exit 1 when a published figure does not reconcile")
     p.set_defaults(fn=cmd_info)

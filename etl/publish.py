@@ -135,6 +135,11 @@ def build_and_publish(
     try:
         report = _build(results, tmp, old, illustrative, progress)
         _check_built(tmp)
+        from etl.generations import keep_previous
+
+        kept = keep_previous(db_path, "replaced by a publish", sha256)
+        if kept is not None:
+            progress(f"kept the previous file as generation {kept.id}")
         os.replace(tmp, db_path)
         report.db_path = db_path
         progress(f"published {db_path}")
@@ -234,6 +239,10 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
             _run(con, "DETACH old")
         _run(con, "CREATE TABLE meta_dataset (key VARCHAR, value VARCHAR)")
         _run(con, "INSERT INTO meta_dataset VALUES ('published_at', ?), ('schema_version', '1')", [now.isoformat()])
+        from etl.generations import checksums
+
+        for name, value in checksums(con).items():  # `etl verify` recomputes these
+            _run(con, "INSERT INTO meta_dataset VALUES (?, ?)", [f"checksum:{name}", value])
         _run(con, "CHECKPOINT")
         return PublishReport(tmp, rows, replaced)
     finally:
