@@ -19,6 +19,10 @@ from budget.config import db_path
 class DataUnavailable(RuntimeError):
     """The database file is missing or unreadable; pages show a friendly notice instead."""
 
+    def __init__(self, message: str, unreadable: bool = False):
+        super().__init__(message)
+        self.unreadable = unreadable  # the file is there but cannot be opened (damaged, cut short)
+
 
 class _State(threading.local):
     cursor: duckdb.DuckDBPyConnection | None = None
@@ -108,15 +112,36 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect(":memory:", config={"threads": 2})
         con.execute("ATTACH ? AS budget (READ_ONLY)", [str(path)]).fetchall()
     except duckdb.Error as exc:
-        raise DataUnavailable(f"cannot open {path}: {exc}") from exc
+        raise DataUnavailable(f"cannot open {path}: {exc}", unreadable=True) from exc
     return con
 
 
+QUERY_SECONDS = float(os.environ.get("QUERY_TIMEOUT", "2"))
+
+
+class QueryTimeout(RuntimeError):
+    """A statement ran past QUERY_SECONDS and was interrupted; the page says so instead of waiting."""
+
+
+def _timed(run):
+    """Run `run(cursor)` with DuckDB's interrupt() armed after QUERY_SECONDS."""
+    cur = cursor()
+    timer = threading.Timer(QUERY_SECONDS, cur.interrupt)
+    timer.daemon = True
+    timer.start()
+    try:
+        return run(cur)
+    except duckdb.InterruptException as exc:
+        raise QueryTimeout(f"a query ran past {QUERY_SECONDS:g} s and was stopped") from exc
+    finally:
+        timer.cancel()
+
+
 def query(sql: str, params: list | tuple | dict | None = None) -> list[tuple]:
-    """Run one parameterised statement and return all rows."""
-    return cursor().execute(sql, params or []).fetchall()
+    """Run one parameterised statement and return all rows (stopped after QUERY_SECONDS)."""
+    return _timed(lambda cur: cur.execute(sql, params or []).fetchall())
 
 
 def query_df(sql: str, params: list | tuple | dict | None = None):
-    """Run one parameterised statement and return a pandas DataFrame."""
-    return cursor().execute(sql, params or []).df()
+    """Run one parameterised statement and return a pandas DataFrame (stopped after QUERY_SECONDS)."""
+    return _timed(lambda cur: cur.execute(sql, params or []).df())

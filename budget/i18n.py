@@ -46,6 +46,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Kode OPD bersifat indikatif (mengikuti pola kode SIPD), bukan kode resmi.",
         "OPD codes are indicative (they follow the SIPD pattern); they are not the official codes.",
     ),
+    "notice.slow": (
+        "Halaman ini membutuhkan waktu terlalu lama untuk dihitung dan dihentikan. Silakan coba lagi sebentar lagi, "
+        "atau pilih bagian yang lebih kecil.",
+        "This page took too long to compute and was stopped. Please try again in a moment, or choose a smaller part.",
+    ),
+    "notice.data_unreadable": (
+        "Data yang diterbitkan sedang tidak dapat dibaca. Pengelola data dapat memulihkannya dari salinan "
+        "sebelumnya; silakan coba lagi nanti.",
+        "The published data cannot be read right now. The data officer can restore it from an earlier copy; "
+        "please try again later.",
+    ),
     "notice.no_data": (
         "Data belum tersedia: pengelola data belum menerbitkan angka apa pun. Silakan kembali lagi nanti.",
         "No data has been published yet: the data officer has not released any figures. Please come back later.",

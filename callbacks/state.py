@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from dash import html
 
 from budget import queries
-from budget.db import DataUnavailable
+from budget.db import DataUnavailable, QueryTimeout
 from budget.i18n import norm_lang, t
 from components import notices
 
@@ -77,8 +77,14 @@ def guarded(render: Callable[..., object], **kwargs):
     lang = norm_lang(kwargs.get("lang"))
     try:
         return cache.cached(render, kwargs, request.host_url if has_request_context() else None)
-    except DataUnavailable:
+    except DataUnavailable as exc:
+        if exc.unreadable:
+            log.error("published data unreadable: %s", exc)
+            return html.Div(notices.info(t("notice.data_unreadable", lang), color="danger", id="page-no-data"))
         return html.Div(notices.info(t("notice.no_data", lang), color="secondary", id="page-no-data"))
+    except QueryTimeout:
+        log.warning("page render stopped: a query ran too long (%s %s)", render.__qualname__, kwargs)
+        return html.Div(notices.info(t("notice.slow", lang), color="warning", id="page-slow"))
     except Exception:  # noqa: BLE001 - the user gets a notice, the log gets the traceback
         log.exception("page render failed")
         return notices.error_page(lang)

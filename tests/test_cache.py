@@ -103,3 +103,33 @@ def test_warming_renders_the_most_visited_views(client, db_copy, monkeypatch):
     _render(client, "/desa/33.25.01.2002")  # a village page a resident opens: already drawn
     assert cache.stats["hits"] == before + 1
     assert os.environ["CACHE_WARM"] == "1"
+
+
+def test_a_query_past_its_time_limit_is_stopped(demo_db, monkeypatch):
+    import time
+
+    from budget import db
+
+    monkeypatch.setattr(db, "QUERY_SECONDS", 0.2)
+    t0 = time.perf_counter()
+    with pytest.raises(db.QueryTimeout):
+        db.query("SELECT COUNT(*) FROM range(100000000000) a WHERE a.range % 7 = 3")
+    assert time.perf_counter() - t0 < 10
+    assert db.query("SELECT 1") == [(1,)]  # the thread's cursor still works
+
+
+def test_a_slow_page_says_so(client, monkeypatch):
+    from budget import db
+
+    from budget import queries
+
+    real_years = queries.years
+
+    def slow_years():  # the first statement of every page, made slow
+        db.query("SELECT COUNT(*) FROM range(100000000000) a WHERE a.range % 7 = 3")
+        return real_years()
+
+    monkeypatch.setattr(db, "QUERY_SECONDS", 0.2)
+    monkeypatch.setattr(queries, "years", slow_years)
+    body = _render(client, "/apbd", "?tahun=2026&lang=en")
+    assert "page-slow" in body and "took too long" in body
