@@ -9,7 +9,7 @@ DB      := $(or $(BUDGET_DB),data/budget.duckdb)
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WORKERS ?= 2
 
-.PHONY: run dev test lint bench demo info venv clean
+.PHONY: run dev test lint bench bench-load bench-fuzz demo info venv clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PY) -m venv $(VENV); }
@@ -50,10 +50,24 @@ test: $(VENV)/.dev chromium
 lint: $(VENV)/.dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
+# The load benchmark needs locust, whose urllib3 conflicts with the test browser driver: its own venv.
+BENCH_VENV ?= .venv-bench
+$(BENCH_VENV)/.ok: requirements.txt requirements-bench.txt
+	$(PY) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q --upgrade pip
+	$(BENCH_VENV)/bin/pip install -q -r requirements.txt -r requirements-bench.txt
+	touch $@
+
+bench-load: $(BENCH_VENV)/.ok $(DB)
+	$(BENCH_VENV)/bin/python bench/load.py --faults
+
+bench-fuzz: $(VENV)/.runtime $(DB)
+	$(BIN)/python bench/fuzz.py
+
 bench: $(VENV)/.runtime $(DB)
 	$(BIN)/python bench/overview.py
 	$(BIN)/python bench/explorer.py
 	$(BIN)/python bench/backtest_forecast.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) $(BENCH_VENV) .pytest_cache

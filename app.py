@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 
 import dash
 from dash import Dash, dcc, html
 
 from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL, page_for
 
-logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))
+logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO").upper())
 
 app = Dash(
     __name__,
@@ -86,6 +87,8 @@ def _unknown_path_is_404():
     from flask import request
 
     path = request.path
+    if path.startswith("/unduh/") and not re.fullmatch(r"/unduh/[a-z_]{1,40}\.[a-z]{1,10}", path):
+        return app.index(), 404  # not the shape of a download: Dash's catch-all would answer 200
     if request.method != "GET" or path.startswith(_SERVER_PREFIXES) or page_for(path) is not None:
         return None
     return app.index(), 404
@@ -117,9 +120,8 @@ server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
 def _json_error(status: int, reason: str):
     from flask import jsonify
 
-    resp = jsonify(
-        {"error": {400: "bad request", 413: "payload too large", 414: "URI too long"}[status], "why": reason}
-    )
+    names = {400: "bad request", 404: "not found", 413: "payload too large", 414: "URI too long"}
+    resp = jsonify({"error": names.get(status, "error"), "why": reason})
     resp.status_code = status
     return resp
 
@@ -155,12 +157,17 @@ def _unexpected(exc):
         if exc.code == 413:
             return _json_error(413, f"body over {MAX_BODY} bytes")
         return exc
-    logger = logging.getLogger(__name__)
-    if request.path.startswith("/_dash-"):
-        from dash.exceptions import CallbackException
+    from dash.exceptions import CallbackException, DependencyException
 
+    logger = logging.getLogger(__name__)
+    if isinstance(exc, DependencyException):  # a script or stylesheet Dash does not have
+        return _json_error(404, "no such file")
+    if request.path.startswith("/_dash-"):
         if isinstance(exc, (KeyError, TypeError, ValueError, AttributeError, IndexError, CallbackException)):
             logger.warning("bad request to %s: %r", request.path, exc)
+            return _json_error(400, "malformed request")
+        if request.path != "/_dash-update-component":
+            logger.exception("request failed on %s", request.path)
             return _json_error(400, "malformed request")
         logger.exception("callback failed on %s", request.path)
         return "", 204

@@ -52,7 +52,7 @@ def _any_json(v: object) -> bool:
 
 
 TYPES = {
-    "pathname": lambda v: _short_string(v, 512),
+    "pathname": lambda v: isinstance(v, str) and v.startswith("/") and len(v) <= 512,
     "search": _short_string,
     "href": _short_string,
     "hash": lambda v: _short_string(v, 512),

@@ -40,7 +40,15 @@ def render_shell(pathname: str | None, search: str | None):
     Input(ID_URL, "search"),
 )
 def update_shell(pathname, search):
-    return render_shell(pathname, search)
+    from flask import has_request_context, request
+
+    from callbacks import cache
+
+    host = request.host_url if has_request_context() else None
+    try:
+        return cache.cached(render_shell, {"pathname": pathname, "search": search}, host)
+    except DataUnavailable:
+        return render_shell(pathname, search)
 
 
 # The browser tab's title and <html lang> in the page's language. Dash Pages sets an Indonesian title when a page's

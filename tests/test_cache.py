@@ -119,9 +119,7 @@ def test_a_query_past_its_time_limit_is_stopped(demo_db, monkeypatch):
 
 
 def test_a_slow_page_says_so(client, monkeypatch):
-    from budget import db
-
-    from budget import queries
+    from budget import db, queries
 
     real_years = queries.years
 

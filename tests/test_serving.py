@@ -175,3 +175,21 @@ def test_serve007_malformed_callback_payloads_get_a_400_never_a_500(server, kind
 def test_serve008_a_real_callback_payload_still_renders(server):
     status, _, body = post_json(server, pages_payload("/apbd", "?tahun=2026&lang=en"))
     assert status == 200 and "apbd-treemap" in body
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/unduh/../../etc/passwd",
+        "/unduh/..%2f..%2fapp.py",
+        "/unduh/apbd_anggaran.exe",
+        "/assets/../app.py",
+        "/_dash-component-suites/../../app.py",
+        "/unduh/x",
+        "/%2e%2e/%2e%2e/etc/passwd",
+    ],
+)
+def test_serve009_hostile_paths_get_a_404_never_a_500(server, path):
+    status, _, body = request(server + path)
+    assert status == 404, (status, body[:200])
+    assert "Traceback" not in body and "import " not in body
