@@ -38,9 +38,12 @@ def served(db: Path | None = None, env: dict | None = None, log: Path | None = N
         copy = Path(tmp) / "budget.duckdb"
         shutil.copy2(db or source_db(), copy)
         port = free_port()
+        root = Path(os.environ.get("BENCH_APP_ROOT") or ROOT)  # another checkout, for before/after runs
+        conf = ["--config", "gunicorn.conf.py"] if (root / "gunicorn.conf.py").exists() else []
+        flags = [] if conf else ["--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"]
         proc = subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "--config", "gunicorn.conf.py", "app:server"],
-            cwd=ROOT,
+            [str(Path(sys.executable).parent / "gunicorn"), *conf, *flags, "app:server"],
+            cwd=root,
             env={**os.environ, "BUDGET_DB": str(copy), "PORT": str(port), "LOG_LEVEL": "warning", **(env or {})},
             stdout=log.open("w") if log else subprocess.DEVNULL,
             stderr=subprocess.STDOUT,

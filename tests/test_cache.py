@@ -131,3 +131,13 @@ def test_a_slow_page_says_so(client, monkeypatch):
     monkeypatch.setattr(queries, "years", slow_years)
     body = _render(client, "/apbd", "?tahun=2026&lang=en")
     assert "page-slow" in body and "took too long" in body
+
+
+def test_every_property_a_callback_listens_to_has_a_type_in_the_gate(client):
+    import app
+    from callbacks import guard
+
+    assert app.app.callback_map
+    for output, cb in app.app.callback_map.items():
+        for dep in cb.get("inputs", []) + cb.get("state", []):
+            assert dep["property"] in guard.TYPES, (output, dep)
