@@ -142,7 +142,41 @@ def _request_limits():
         if why:
             logging.getLogger("callbacks.guard").warning("refused a callback payload: %s", why)
             return _json_error(400, why)
+        return _cached_answer(body)
     return None
+
+
+def _cached_answer(body: dict):
+    """A page or shell callback already answered for this data version: the stored JSON, as it was sent."""
+    from flask import Response, g, request
+
+    from budget import db
+    from callbacks import cache
+
+    k = cache.response_key(body, request.host_url)
+    if k is None:
+        return None
+    hit = cache.get_response(k)
+    if hit is not None:
+        return Response(hit, mimetype="application/json")
+    try:
+        g.response_cache = (k, db.data_version())  # stored after the request, if it succeeds
+    except db.DataUnavailable:
+        pass
+    return None
+
+
+@server.after_request
+def _store_answer(resp):
+    from flask import g
+
+    pending = g.pop("response_cache", None)
+    failed = g.pop("no_store", False)  # a page that showed an error or a timeout notice
+    if pending is not None and not failed and resp.status_code == 200 and resp.mimetype == "application/json":
+        from callbacks import cache
+
+        cache.set_response(pending[0], pending[1], resp.get_data())
+    return resp
 
 
 @server.errorhandler(Exception)

@@ -34,7 +34,7 @@ import urllib.request  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import gevent  # noqa: E402
-from locust import HttpUser, between, task  # noqa: E402
+from locust import FastHttpUser, between, task  # noqa: E402
 from locust.env import Environment  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -90,7 +90,7 @@ def _page() -> tuple[str, str]:
     return "/serapan", "?" + lang[1:] if lang else ""
 
 
-class Resident(HttpUser):
+class Resident(FastHttpUser):
     wait_time = between(0.5, 1.5)
 
     def _post(self, body: dict, name: str):
@@ -177,7 +177,7 @@ def faults(env: Environment, url: str, proc, db: str, seconds: float) -> None:
         ):
             env.stats.reset_all()
             t0 = time.perf_counter()
-            job = gevent.spawn(lambda a=action: subprocess_in_thread(a))
+            job = gevent.spawn(action)  # gevent's subprocess waits cooperatively: the users keep running
             gevent.sleep(seconds)
             job.join()
             took = time.perf_counter() - t0
@@ -191,12 +191,6 @@ def faults(env: Environment, url: str, proc, db: str, seconds: float) -> None:
                     print(f"  {name}: {s.num_failures} failed")
             for err in list(env.stats.errors.values())[:5]:
                 print(f"  error: {err.name}: {str(err.error)[:120]} x{err.occurrences}")
-
-
-def subprocess_in_thread(action) -> None:
-    """Run a blocking action (subprocess calls) in a real thread so the gevent users keep running."""
-    pool = gevent.get_hub().threadpool
-    pool.spawn(action).get()
 
 
 def main() -> None:

@@ -91,6 +91,49 @@ def cached(render: Callable, params: dict, host: str | None) -> object:
     return value
 
 
+# Callbacks whose whole HTTP answer is a pure function of their inputs: the page (Dash Pages' content
+# callback) and the shell. Their serialized answers are cached too, so a repeat skips Dash's dispatch and
+# JSON encoding (most of a cached page's cost: ~100 kB of JSON).
+RESPONSE_OUTPUTS = (".._pages_content.children..._pages_store.data..", "..shell-nav.children...shell-footer.children")
+
+
+def response_key(body: dict, host: str) -> str | None:
+    """The key of a callback answer, for the callbacks in RESPONSE_OUTPUTS (a checked payload), else None."""
+    output = body.get("output")
+    if not isinstance(output, str) or not output.startswith(RESPONSE_OUTPUTS):
+        return None
+    values = [d.get("value") for d in body.get("inputs", [])] + [d.get("value") for d in body.get("state", [])]
+    if not all(isinstance(v, (str, type(None))) for v in values) or sum(len(v or "") for v in values) > 2000:
+        return None
+    return "response|" + host + "|" + output + "|" + "\x1f".join(v or "" for v in values)
+
+
+def get_response(k: str) -> bytes | None:
+    try:
+        memory, disk, _folder = _for_version(db.data_version())
+    except db.DataUnavailable:
+        return None
+    value = memory.get(k)
+    if value is None:
+        value = disk.get(k)
+        if value is not None:
+            memory.set(k, value)
+    if value is not None:
+        stats["response_hits"] = stats.get("response_hits", 0) + 1
+    return value
+
+
+def set_response(k: str, version: str, data: bytes) -> None:
+    try:
+        if db.data_version() != version:
+            return  # published meanwhile: this answer belongs to the old version
+        memory, disk, _folder = _for_version(version)
+    except db.DataUnavailable:
+        return
+    memory.set(k, data)
+    disk.set(k, data)
+
+
 def _maybe_warm(folder: Path, host: str) -> None:
     """Start warming this version once per machine: the first worker to create the lock file does it."""
     if os.environ.get("CACHE_WARM", "1") != "1":

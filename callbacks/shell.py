@@ -26,8 +26,14 @@ def render_shell(pathname: str | None, search: str | None):
         years, tahun = st.years, st.tahun
     except DataUnavailable:
         years, tahun, info = [], None, None
+        from callbacks.state import do_not_store
+
+        do_not_store()
     except Exception:  # noqa: BLE001 - the shell must render whatever happens
         log.exception("shell render failed")
+        from callbacks.state import do_not_store
+
+        do_not_store()
         years, tahun, info = [], None, None
     return navbar(path, params, years, tahun, lang), footer(info, lang), {"title": page_title(path, lang), "lang": lang}
 

@@ -68,8 +68,8 @@ def resolve(tahun: object = None, tahap: object = None, lang: object = None) -> 
 
 
 def guarded(render: Callable[..., object], **kwargs):
-    """Run a page renderer (through the data-version cache); a missing database or an unexpected error
-    becomes a notice, never a 500, and is never cached."""
+    """Run a page renderer (through the data-version cache); a missing database, a query stopped for
+    time or an unexpected error becomes a notice, never a 500, and is never cached."""
     from flask import has_request_context, request
 
     from callbacks import cache
@@ -78,16 +78,27 @@ def guarded(render: Callable[..., object], **kwargs):
     try:
         return cache.cached(render, kwargs, request.host_url if has_request_context() else None)
     except DataUnavailable as exc:
+        do_not_store()
         if exc.unreadable:
             log.error("published data unreadable: %s", exc)
             return html.Div(notices.info(t("notice.data_unreadable", lang), color="danger", id="page-no-data"))
         return html.Div(notices.info(t("notice.no_data", lang), color="secondary", id="page-no-data"))
     except QueryTimeout:
+        do_not_store()
         log.warning("page render stopped: a query ran too long (%s %s)", render.__qualname__, kwargs)
         return html.Div(notices.info(t("notice.slow", lang), color="warning", id="page-slow"))
     except Exception:  # noqa: BLE001 - the user gets a notice, the log gets the traceback
+        do_not_store()
         log.exception("page render failed")
         return notices.error_page(lang)
+
+
+def do_not_store() -> None:
+    """A render that failed must not be kept as this data version's answer (see app._store_answer)."""
+    from flask import g, has_request_context
+
+    if has_request_context():
+        g.no_store = True
 
 
 def register_search(input_id: str, results_id: str, results) -> None:

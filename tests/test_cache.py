@@ -56,7 +56,13 @@ def test_a_repeat_is_a_cache_hit_and_a_publish_is_never_hidden(client, db_copy, 
     first = _render(client, village, "?tahun=2025")
     second = _render(client, village, "?tahun=2025")
     assert second == first
-    assert cache.stats["misses"] == before["misses"] + 1 and cache.stats["hits"] == before["hits"] + 1
+    assert cache.stats["misses"] == before["misses"] + 1
+    # The repeat is answered with the stored JSON, without rendering or Dash's dispatch.
+    assert cache.stats.get("response_hits", 0) == before.get("response_hits", 0) + 1
+    assert cache.stats["hits"] == before["hits"]
+    # The same page in a different URL form (an explicit default) reuses the rendered tree.
+    _render(client, village, "?tahun=2025&tahap=")
+    assert cache.stats["hits"] == before["hits"] + 1
     old = _budget_sentence(first)
     # Publish Silurah's own Siskeudes export: its 2025 budget changes.
     run_etl("load", str(fx.siskeudes_full_zip(tmp_path / "silurah.zip")), db=db_copy)
@@ -118,7 +124,7 @@ def test_a_query_past_its_time_limit_is_stopped(demo_db, monkeypatch):
     assert db.query("SELECT 1") == [(1,)]  # the thread's cursor still works
 
 
-def test_a_slow_page_says_so(client, monkeypatch):
+def test_a_slow_page_says_so(client, db_copy, monkeypatch):
     from budget import db, queries
 
     real_years = queries.years
@@ -131,6 +137,10 @@ def test_a_slow_page_says_so(client, monkeypatch):
     monkeypatch.setattr(queries, "years", slow_years)
     body = _render(client, "/apbd", "?tahun=2026&lang=en")
     assert "page-slow" in body and "took too long" in body
+    monkeypatch.undo()  # the next visitor gets the page: the notice was never stored
+    monkeypatch.setenv("BUDGET_DB", str(db_copy))
+    body = _render(client, "/apbd", "?tahun=2026&lang=en")
+    assert "page-slow" not in body and "apbd-treemap" in body
 
 
 def test_every_property_a_callback_listens_to_has_a_type_in_the_gate(client):
