@@ -44,7 +44,7 @@ def served(db: Path | None = None, env: dict | None = None, log: Path | None = N
         proc = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), *conf, *flags, "app:server"],
             cwd=root,
-            env={**os.environ, "BUDGET_DB": str(copy), "PORT": str(port), "LOG_LEVEL": "warning", **(env or {})},
+            env={**os.environ, "BUDGET_DB": str(copy), "PORT": str(port), "LOG_LEVEL": "WARNING", **(env or {})},
             stdout=log.open("w") if log else subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
         )
