@@ -32,6 +32,7 @@ def source_db() -> Path:
 
 @contextmanager
 def served(db: Path | None = None, env: dict | None = None, log: Path | None = None):
+    log = log or (Path(os.environ["BENCH_SERVER_LOG"]) if os.environ.get("BENCH_SERVER_LOG") else None)
     """gunicorn with the committed gunicorn.conf.py on a private copy of the database; yields
     (url, process, database path)."""
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
