@@ -18,9 +18,12 @@ from callbacks.state import PageState, page_start, register_search, resolve
 from components import desa as cd
 from components import explorer as cx
 from components import notices
+from components import village as cv
 from components.figures import GRAPH_CONFIG, cumulative_curve
 from components.shell import ID_URL
 from components.urls import href, parse_search
+from components.village import Links
+from models.village import village_page
 
 log = logging.getLogger(__name__)
 PATH = "/desa"
@@ -574,192 +577,22 @@ def _absolute(path: str) -> str:
 
 
 def render_village(kode=None, tahun=None, tahap=None, lang=None, **_ignored) -> html.Div:
+    """Wiring: checked state -> the page model -> the Dash renderer."""
     st = resolve(tahun, tahap, lang)
-    L = st.lang
     body: list = page_start(st)
     if st.year_missing:
         return html.Div(body)
-    ref = dq.village_ref(str(kode)) if kode and dq.RE_DESA.fullmatch(str(kode)) else None
-    if ref is None:
-        return html.Div(
-            body
-            + [
-                html.H1(t("v.not_found", L), className="h3", id="v-not-found"),
-                html.P(t("v.not_found_hint", L, kode=str(kode or "")[:30])),
-                village_search_box(L),
-            ]
-        )
-    if ref["jenis"] == "kelurahan":
-        return html.Div(
-            body
-            + [
-                html.H1(ref["nama"], className="h3"),
-                html.P(t("v.subtitle", L, kec=ref["kecamatan"], kode=ref["kode"]), className="text-body-secondary"),
-                dbc.Alert(t("v.kelurahan", L, nama=ref["nama"], kec=ref["kecamatan"]), color="info", id="v-kelurahan"),
-                dcc.Link(
-                    t("v.kelurahan_link", L, kec=ref["kecamatan"]),
-                    href=href("/apbd", {**_state_params(st), "dim": "org", "skpd": ref["kode_opd_kecamatan"]}),
-                    id="v-kelurahan-link",
-                    className="btn btn-primary",
-                ),
-            ]
-        )
-    node = dq.DesaNode(ref["kode_kecamatan"], ref["kode"])
-    vs = dq.villages(st.tahun, st.tahap)
-    me = next((v for v in vs if v.kode == ref["kode"]), None)
-    header = [
-        html.H1(t("v.title", L, nama=ref["nama"]), className="h2 mb-0", id="v-title"),
-        html.P(t("v.subtitle", L, kec=ref["kecamatan"], kode=ref["kode"]), className="text-body-secondary"),
-    ]
-    if me is None:
-        return html.Div(body + header + [notices.info(t("v.no_budget", L, tahun=st.tahun), "secondary")])
-    last = queries.last_realised_month(st.tahun)
-    share = html.Div(
-        [
-            dcc.Clipboard(
-                id="v-share",
-                title=t("v.share", L),
-                content=_absolute(village_href(st, ref["kode"])),
-                className="btn btn-outline-primary btn-sm",
-                style={"display": "inline-block"},
-            ),
-            html.Span(" " + t("v.share", L), className="small ms-1"),
-        ],
-        className="mb-3",
-    )
-    sentences = html.Div(
-        [
-            html.P(
-                t("v.budget_sentence", L, tahun=st.tahun, nama=ref["nama"], belanja=rupiah(me.belanja, L)),
-                className="lead mb-1",
-                id="v-budget",
-            ),
-            html.P(
-                t(
-                    "v.spent_sentence",
-                    L,
-                    bulan=month(last, L) if last else "–",
-                    real=rupiah(me.realisasi, L),
-                    pct=percent(me.serapan, L, 0),
-                ),
-                className="lead",
-                id="v-spent",
-            ),
-            dbc.Progress(
-                value=float(me.serapan or 0),
-                className="mb-2",
-                style={"height": "1.2rem"},
-                label=percent(me.serapan, L, 0),
-            ),
-        ]
-    )
-    income = dq.income_by_source(st.tahun, st.tahap, node)
-    spend = dq.children(st.tahun, st.tahap, node)
-    total_spend = spend.anggaran
-    spend_list = html.Ul(
-        [
-            html.Li(
-                [
-                    html.Strong(r.nama.replace("Bidang ", "")),
-                    html.Br(),
-                    f"{rupiah(r.anggaran, L)} · "
-                    + t("v.bidang_of", L, pct=percent(r.anggaran / total_spend * 100 if total_spend else None, L, 0)),
-                ],
-                className="mb-2",
-            )
-            for r in spend.rows
-        ],
-        className="list-unstyled mb-0",
-        id="v-bidang",
-    )
-    largest = dq.kegiatan_ranking(st.tahun, st.tahap, ref["kode"])
-    kegiatan = html.Ol(
-        [
-            html.Li(
-                [
-                    r[1],
-                    html.Br(),
-                    html.Small(
-                        f"{rupiah(r[2], L)} · {t('col.realisasi', L)} {rupiah(r[3], L)}",
-                        className="text-body-secondary",
-                    ),
-                ],
-                className="mb-2",
-            )
-            for r in largest
-        ],
-        className="mb-0",
-        id="v-largest",
-    )
-    hist = dq.totals_by_year(node)
-    years = sorted(hist)
-    trend = cx.trend(years, [hist[y][0] for y in years], [hist[y][1] for y in years], L)
-    kec_vals = [v.per_resident for v in vs if v.kode_kecamatan == ref["kode_kecamatan"]]
-    compare = dbc.Table(
-        html.Tbody(
-            [
-                html.Tr(
-                    [
-                        html.Td(t("v.this", L)),
-                        html.Td(rupiah(me.per_resident, L), className="text-end fw-bold", id="v-per-warga"),
-                    ]
-                ),
-                html.Tr(
-                    [
-                        html.Td(t("v.median_kec", L, kec=ref["kecamatan"])),
-                        html.Td(rupiah(dq.median(kec_vals), L), className="text-end", id="v-median-kec"),
-                    ]
-                ),
-                html.Tr(
-                    [
-                        html.Td(t("v.median_kab", L)),
-                        html.Td(
-                            rupiah(dq.median([v.per_resident for v in vs]), L), className="text-end", id="v-median-kab"
-                        ),
-                    ]
-                ),
-            ]
-        ),
-        size="sm",
-        className="mb-1",
-    )
-
-    def card(title, *children, id=None):
-        kw = {"id": id} if id else {}
-        return dbc.Col(
-            dbc.Card(dbc.CardBody([html.H2(title, className="h5")] + list(children)), **kw), md=6, className="mb-3"
-        )
-
+    p = village_page(st.tahun, st.tahap, kode)
+    links = Links()
+    if p.kind == "kelurahan":
+        office = {**_state_params(st), "dim": "org", "skpd": p.kode_opd_kecamatan}
+        links = Links(kecamatan_office=href("/apbd", office))
+    elif p.kind == "village":
+        node = dq.DesaNode(p.kode_kecamatan, p.kode)
+        links = Links(share=_absolute(village_href(st, p.kode)), details=node_href(st, node))
+    search = village_search_box(st.lang) if p.kind == "not_found" else None
     return html.Div(
-        body
-        + header
-        + [
-            share,
-            sentences,
-            dbc.Row(
-                [
-                    card(
-                        t("v.from", L),
-                        dcc.Graph(id="v-income", figure=cd.income_bars(income, L), config=GRAPH_CONFIG),
-                        id="v-from",
-                    ),
-                    card(t("v.to", L), spend_list, id="v-to"),
-                    card(t("v.largest", L), kegiatan),
-                    card(
-                        t("v.compare", L),
-                        html.Div(t("v.per_warga", L), className="small mb-1"),
-                        compare,
-                        html.P(t("desa.pop_note", L), className="small text-body-secondary mb-0"),
-                    ),
-                    card(t("v.history", L), dcc.Graph(id="v-history", figure=trend, config=GRAPH_CONFIG)),
-                    card(
-                        t("v.details", L),
-                        dcc.Link(t("v.details", L) + " \u2192", href=node_href(st, node), id="v-details-link"),
-                    ),
-                ]
-            ),
-        ],
-        className="village-page",
+        body + cv.page(p, st.lang, links, search), className="village-page" if p.kind == "village" else None
     )
 
 

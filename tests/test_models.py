@@ -1,0 +1,99 @@
+"""Page models hold what a page shows as plain values; their numbers are checked against DuckDB here,
+without a browser and without Dash."""
+
+from __future__ import annotations
+
+import ast
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from models.village import VillagePage, village_page
+from tests.conftest import ROOT
+
+SILURAH = "33.25.01.2001"
+
+
+def _one(con, sql: str, params: list) -> Decimal:
+    return con.execute(sql, params).fetchall()[0][0] or Decimal(0)
+
+
+def test_models_import_no_dash_and_no_html():
+    for path in (ROOT / "models").glob("*.py"):
+        tree = ast.parse(path.read_text())
+        names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        assert not [m for m in names if m.split(".")[0] in ("dash", "dash_bootstrap_components", "flask", "plotly")], (
+            path,
+            names,
+        )
+        assert "SELECT" not in path.read_text(), path  # no SQL outside the query layer
+
+
+def test_a_village_page_model_matches_duckdb(con):
+    p = village_page(2026, "murni", SILURAH)
+    assert isinstance(p, VillagePage) and p.kind == "village" and p.nama == "Silurah"
+    where = "tahun = 2026 AND kode_desa = ?"
+    belanja = _one(
+        con,
+        f"SELECT SUM(nilai) FROM apbdes_anggaran WHERE {where} AND tahap = 'murni' AND kode_rekening LIKE '5%'",
+        [SILURAH],
+    )
+    realisasi = _one(
+        con, f"SELECT SUM(nilai) FROM apbdes_realisasi WHERE {where} AND kode_rekening LIKE '5%'", [SILURAH]
+    )
+    pendapatan = _one(
+        con,
+        f"SELECT SUM(nilai) FROM apbdes_anggaran WHERE {where} AND tahap = 'murni' AND kode_rekening LIKE '4%'",
+        [SILURAH],
+    )
+    assert p.belanja == belanja and p.realisasi == realisasi
+    assert p.serapan == realisasi / belanja * 100
+    assert sum(b.anggaran for b in p.bidang) == belanja
+    assert abs(sum(b.share for b in p.bidang) - 100) < Decimal("0.000001")
+    assert len({b.kode for b in p.bidang}) == len(p.bidang)  # one line per bidang
+    assert sum(i.anggaran for i in p.income) == pendapatan
+    assert 0 < len(p.largest) <= 5 and [k.anggaran for k in p.largest] == sorted(
+        (k.anggaran for k in p.largest), reverse=True
+    )
+    top = con.execute(
+        f"SELECT kode_kegiatan, SUM(nilai) s FROM apbdes_anggaran WHERE {where} AND tahap = 'murni' "
+        "AND kode_kegiatan IS NOT NULL GROUP BY 1 ORDER BY s DESC LIMIT 1",
+        [SILURAH],
+    ).fetchall()[0]
+    assert p.largest[0].anggaran == top[1]
+    years = [r[0] for r in con.execute("SELECT DISTINCT tahun FROM apbdes_anggaran ORDER BY 1").fetchall()]
+    assert [y.tahun for y in p.history] == years
+    assert p.as_of_month == con.execute("SELECT MAX(bulan) FROM apbd_realisasi WHERE tahun = 2026").fetchall()[0][0]
+    assert p.illustrative is True  # the demo year is labelled
+    from budget import desa as dq
+
+    assert p.per_resident == p.belanja / dq.estimated_population()[SILURAH]
+    kec = [v.per_resident for v in dq.villages(2026, "murni") if v.kode_kecamatan == p.kode_kecamatan]
+    assert p.median_kecamatan == dq.median(kec) and p.median_kabupaten is not None
+
+
+@pytest.mark.parametrize(
+    "kode, kind",
+    [
+        ("33.25.11.1013", "kelurahan"),
+        ("33.25.99.9999", "not_found"),
+        ("<script>", "not_found"),
+        (None, "not_found"),
+        ("9" * 500, "not_found"),
+    ],
+)
+def test_other_kinds_of_village_page(demo_db, kode, kind):
+    p = village_page(2026, "murni", kode)
+    assert p.kind == kind
+    assert len(p.kode) <= 30 and p.belanja == 0 and p.income == []
+    if kind == "kelurahan":
+        assert p.kode_opd_kecamatan and p.kecamatan
+
+
+def test_callbacks_render_the_village_page_through_its_model():
+    src = Path(ROOT / "callbacks" / "desa.py").read_text()
+    fn = next(n for n in ast.walk(ast.parse(src)) if isinstance(n, ast.FunctionDef) and n.name == "render_village")
+    assert fn.end_lineno - fn.lineno < 25  # thin wiring: state, model, renderer
+    assert "village_page(" in ast.get_source_segment(src, fn) and "cv.page(" in ast.get_source_segment(src, fn)
