@@ -97,3 +97,49 @@ def test_callbacks_render_the_village_page_through_its_model():
     fn = next(n for n in ast.walk(ast.parse(src)) if isinstance(n, ast.FunctionDef) and n.name == "render_village")
     assert fn.end_lineno - fn.lineno < 25  # thin wiring: state, model, renderer
     assert "village_page(" in ast.get_source_segment(src, fn) and "cv.page(" in ast.get_source_segment(src, fn)
+
+
+def test_the_overview_model_matches_duckdb(con):
+    from models.home import home_page
+
+    p = home_page(2026, "murni", [2026, 2025, 2024, 2023, 2022], ["murni"])
+
+    def total(table, like, extra=""):
+        return _one(con, f"SELECT SUM(nilai) FROM {table} WHERE tahun = 2026 {extra} AND kode_rekening LIKE ?", [like])
+
+    assert p.belanja == total("apbd_anggaran", "5.%", "AND tahap = 'murni'")
+    assert p.pendapatan == total("apbd_anggaran", "4.%", "AND tahap = 'murni'")
+    assert p.realisasi_belanja == total("apbd_realisasi", "5.%")
+    assert p.pembiayaan_netto == total("apbd_anggaran", "6.1%", "AND tahap = 'murni'") - total(
+        "apbd_anggaran", "6.2%", "AND tahap = 'murni'"
+    )
+    last = p.as_of_month
+    assert last == con.execute("SELECT MAX(bulan) FROM apbd_realisasi WHERE tahun = 2026").fetchall()[0][0]
+    assert p.actual[last - 1] == p.realisasi_belanja and all(v is None for v in p.actual[last:])
+    assert p.plan[11] == _one(con, "SELECT SUM(nilai) FROM apbd_anggaran_kas WHERE tahun = ?", [2026])
+    assert p.plan_share_to_date == p.plan[last - 1] / p.belanja * 100
+    assert p.previous is not None and p.previous[11] == _one(
+        con, "SELECT SUM(nilai) FROM apbd_realisasi WHERE tahun = 2025 AND kode_rekening LIKE '5.%'", []
+    )
+    assert p.illustrative is True
+    assert p.official_source is None and p.reconciliation == []  # no official summary loaded for 2026
+
+
+def test_the_overview_model_reconciles_with_a_loaded_perda(db_copy, tmp_path, monkeypatch):
+    from models.home import home_page
+    from tests import official_fixtures as fx
+    from tests.conftest import run_etl
+
+    run_etl("load", str(fx.perda_xlsx(tmp_path / "Perda_APBD_2022.xlsx")), db=db_copy)
+    monkeypatch.setenv("BUDGET_DB", str(db_copy))
+    p = home_page(2022, "murni", [2022], ["murni", "perubahan"])
+    assert p.official_source == "Perda_APBD_2022.xlsx" and not p.summary_only
+    got = {r.pos: (r.ours, r.theirs, r.difference) for r in p.reconciliation}
+    assert got["pendapatan"] == (Decimal("1769326979259"), Decimal("1769326979259"), 0)
+    assert got["belanja"] == (Decimal("1829304856259"), Decimal("1829304856259"), 0)
+
+
+def test_an_overview_without_last_year_has_no_previous_curve(demo_db):
+    from models.home import home_page
+
+    assert home_page(2022, "murni", [2022], ["murni", "perubahan"]).previous is None
