@@ -143,3 +143,21 @@ def test_an_overview_without_last_year_has_no_previous_curve(demo_db):
     from models.home import home_page
 
     assert home_page(2022, "murni", [2022], ["murni", "perubahan"]).previous is None
+
+
+def test_the_data_page_model_matches_duckdb(con):
+    from etl.schema import TABLES
+    from models.data import data_page
+
+    p = data_page()
+    for d in p.downloads:
+        n = con.execute("SELECT COUNT(*) FROM " + d.table).fetchall()[0][0]  # names from the fixed schema
+        assert d.rows == n, d.table
+        assert (d.formats == ()) == (n == 0)
+        assert all(d.sizes[f] > 0 for f in d.formats)
+    assert [d.table for d in p.downloads] == list(TABLES)
+    loads = con.execute("SELECT COUNT(*) FROM meta_load").fetchall()[0][0]
+    assert len(p.loads) == min(loads, p.limit) and p.loads_truncated == (loads > p.limit)
+    assert [t.name for t in p.tables] == list(TABLES)
+    kode_desa = next(c for t in p.tables for c in t.columns if c.name == "kode_desa")
+    assert kode_desa.required and kode_desa.example  # a valid code is shown as the example
