@@ -13,7 +13,7 @@ Two layers, both from cachelib (the library behind flask-caching):
 
 After a publish the first request that sees the new version starts warming it in the background (one
 worker per machine, by an exclusive lock file): the overview, each OPD's first level, the village list and
-every village page, in Indonesian.
+every village page, in Indonesian and in English.
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ def _maybe_warm(folder: Path, host: str) -> None:
 
 
 def warm_views() -> list[tuple[Callable, dict]]:
-    """The most visited views of the published data (Indonesian, latest year and stage)."""
+    """The most visited views of the published data (latest year and stage), in Indonesian and English."""
     from budget import queries
     from callbacks import apbd, desa, home
 
@@ -156,7 +156,7 @@ def warm_views() -> list[tuple[Callable, dict]]:
     if years:
         views += [(apbd.render, {"skpd": s}) for s in queries.skpd_codes(years[0])]
     views += [(desa.render_village, {"kode": k}) for k in queries.desa_codes()]
-    return views
+    return views + [(render, {**params, "lang": "en"}) for render, params in views]
 
 
 def warm(host: str) -> int:
@@ -174,6 +174,10 @@ def warm(host: str) -> int:
                 except Exception:  # noqa: BLE001 - warming is best effort; pages render on demand anyway
                     log.warning("warming %s %s failed", render.__qualname__, params, exc_info=True)
         log.info("cache warmed: %d views", done)
+        try:
+            _for_version(db.data_version())[2].joinpath(".warmed").write_text(str(done))
+        except (OSError, db.DataUnavailable):
+            pass
     except db.DataUnavailable:
         pass
     return done

@@ -99,7 +99,7 @@ def test_warming_renders_the_most_visited_views(client, db_copy, monkeypatch):
     monkeypatch.setenv("CACHE_WARM", "1")
     views = cache.warm_views()
     years = queries.years()
-    assert len(views) == 3 + len(queries.skpd_codes(years[0])) + len(queries.desa_codes())
+    assert len(views) == 2 * (3 + len(queries.skpd_codes(years[0])) + len(queries.desa_codes()))  # id and en
     assert len(queries.desa_codes()) == 248
     done = cache.warm("http://localhost/")
     assert done == len(views)
