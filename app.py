@@ -214,10 +214,9 @@ def _csp() -> str:
     the clientside callbacks, from `app.csp_hashes()`). Styles need 'unsafe-inline': Dash components set
     style attributes and plotly.js writes its own <style> elements."""
     hashes = " ".join(app.csp_hashes())
-    evals = " 'unsafe-eval'" if CSP_UNSAFE_EVAL else ""
     return (
         "default-src 'self'; "
-        f"script-src 'self' {hashes}{evals}; "
+        f"script-src 'self' {hashes}; "
         "style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data: blob:; "
         "font-src 'self' data:; "
@@ -229,9 +228,6 @@ def _csp() -> str:
         "form-action 'self'; "
         "frame-ancestors 'self'"
     )
-
-
-CSP_UNSAFE_EVAL = os.environ.get("CSP_UNSAFE_EVAL") == "1"
 
 
 @server.after_request

@@ -72,23 +72,37 @@ def cached(render: Callable, params: dict, host: str | None) -> object:
     if k is None:
         return render(**params)
     version = db.data_version()
-    memory, disk, folder = _for_version(version)
-    value = memory.get(k)
-    if value is None:
-        value = disk.get(k)
-        if value is not None:
-            memory.set(k, value)
+    value = _lookup(version, k)
     if value is not None:
         stats["hits"] += 1
         return value
     stats["misses"] += 1
     value = render(**params)
-    if db.data_version() == version:  # a publish during the render: do not file it under the old version
-        memory.set(k, value)
-        disk.set(k, value)
+    if _store(version, k, value):
         stats["stored"] += 1
-    _maybe_warm(folder, host)
+    _maybe_warm(_for_version(version)[2], host)
     return value
+
+
+def _lookup(version: str, k: str) -> object | None:
+    """The memory layer, else the shared file layer (copied into memory on a hit)."""
+    memory, disk, _folder = _for_version(version)
+    value = memory.get(k)
+    if value is None:
+        value = disk.get(k)
+        if value is not None:
+            memory.set(k, value)
+    return value
+
+
+def _store(version: str, k: str, value: object) -> bool:
+    """File `value` under `version`, unless a publish happened meanwhile (it belongs to the old data)."""
+    if db.data_version() != version:
+        return False
+    memory, disk, _folder = _for_version(version)
+    memory.set(k, value)
+    disk.set(k, value)
+    return True
 
 
 # Callbacks whose whole HTTP answer is a pure function of their inputs: the page (Dash Pages' content
@@ -110,14 +124,9 @@ def response_key(body: dict, host: str) -> str | None:
 
 def get_response(k: str) -> bytes | None:
     try:
-        memory, disk, _folder = _for_version(db.data_version())
+        value = _lookup(db.data_version(), k)
     except db.DataUnavailable:
         return None
-    value = memory.get(k)
-    if value is None:
-        value = disk.get(k)
-        if value is not None:
-            memory.set(k, value)
     if value is not None:
         stats["response_hits"] = stats.get("response_hits", 0) + 1
     return value
@@ -125,13 +134,9 @@ def get_response(k: str) -> bytes | None:
 
 def set_response(k: str, version: str, data: bytes) -> None:
     try:
-        if db.data_version() != version:
-            return  # published meanwhile: this answer belongs to the old version
-        memory, disk, _folder = _for_version(version)
+        _store(version, k, data)
     except db.DataUnavailable:
-        return
-    memory.set(k, data)
-    disk.set(k, data)
+        pass
 
 
 def _maybe_warm(folder: Path, host: str) -> None:
