@@ -166,7 +166,7 @@ def _content(n: int, tahun: int, tahap: str, m: int, L: str):
             if gap > 0
             else t("r.s2_sub_ahead", L, bulan=month(m, L))
         )
-        from callbacks.serapan import _fig
+        from components.serapan import figure as _fig
 
         fig = _fig(sv.curve(tahun, "opd", None), L, tahun)
         fig["layout"].update(height=230, font={"size": 15})

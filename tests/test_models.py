@@ -161,3 +161,56 @@ def test_the_data_page_model_matches_duckdb(con):
     assert [t.name for t in p.tables] == list(TABLES)
     kode_desa = next(c for t in p.tables for c in t.columns if c.name == "kode_desa")
     assert kode_desa.required and kode_desa.example  # a valid code is shown as the example
+
+
+def test_the_serapan_model_matches_duckdb(con):
+    from models.serapan import serapan_page
+
+    p = serapan_page(2026, "opd", 6, Decimal(5), Decimal(15))
+    tahap = con.execute("SELECT max(tahap) FROM apbd_anggaran WHERE tahun = 2026").fetchall()[0][0]
+    belanja = _one(
+        con,
+        "SELECT SUM(nilai) FROM apbd_anggaran WHERE tahun = 2026 AND tahap = ? AND kode_rekening LIKE '5%'",
+        [tahap],
+    )
+    realised = _one(
+        con, "SELECT SUM(nilai) FROM apbd_realisasi WHERE tahun = 2026 AND bulan <= 6 AND kode_rekening LIKE '5%'", []
+    )
+    planned = _one(con, "SELECT SUM(nilai) FROM apbd_anggaran_kas WHERE tahun = 2026 AND bulan <= 6", [])
+    assert (p.anggaran, p.realisasi, p.rencana) == (belanja, realised, planned)
+    assert p.serapan == realised / belanja * 100
+    n_opd = con.execute(
+        "SELECT COUNT(DISTINCT kode_skpd) FROM apbd_anggaran WHERE tahun = 2026 AND tahap = ? AND kode_rekening LIKE '5%'",
+        [tahap],
+    ).fetchall()[0][0]
+    assert len(p.rows) == n_opd == len({r.kode for r in p.rows}) == sum(p.counts.values())
+    # Ranked from most behind plan; bands follow the thresholds.
+    gaps = [r.deviasi for r in p.rows]
+    assert gaps == sorted(gaps)
+    for r in p.rows:
+        assert r.band == ("kritis" if r.deviasi <= -15 else "waspada" if r.deviasi <= -5 else "aman")
+    assert [r.rank for r in p.rows] == list(range(1, n_opd + 1))
+    # Stricter thresholds never put fewer units in the critical band.
+    assert serapan_page(2026, "opd", 6, Decimal(2), Decimal(4)).counts["kritis"] >= p.counts["kritis"]
+    # Months and quarters offered stop at the last month with realisation.
+    last = con.execute("SELECT MAX(bulan) FROM apbd_realisasi WHERE tahun = 2026").fetchall()[0][0]
+    assert list(p.months) == list(range(1, last + 1)) and p.quarters == [q for q in (1, 2, 3, 4) if q * 3 <= last]
+    assert p.forecast.state == "value" and p.forecast.low_pct <= p.forecast.point_pct <= p.forecast.high_pct
+
+
+def test_the_serapan_model_selects_one_unit_and_counts_movement(con):
+    from models.serapan import MOVEMENT_SHOWN, serapan_page
+
+    every = serapan_page(2026, "desa", 6, Decimal(5), Decimal(15))
+    assert (
+        len(every.rows)
+        == con.execute("SELECT COUNT(DISTINCT kode_desa) FROM apbdes_anggaran WHERE tahun = 2026").fetchall()[0][0]
+    )
+    assert every.moved_total >= len(every.moved) and len(every.moved) <= MOVEMENT_SHOWN
+    assert every.plan_years is not None and every.selected is None
+    one = serapan_page(2026, "desa", 6, Decimal(5), Decimal(15), SILURAH)
+    assert one.selected == SILURAH and one.selected_nama.startswith("Silurah")
+    assert one.curve != every.curve
+    assert serapan_page(2026, "desa", 6, Decimal(5), Decimal(15), "' OR 1=1 --").selected is None
+    january = serapan_page(2026, "opd", 1, Decimal(5), Decimal(15))
+    assert january.moved == [] and january.moved_total == 0

@@ -134,9 +134,9 @@ def test_trial005_silently_changed_input_is_named(demo_db):
 
 def test_trial006_curve_stops_at_the_chosen_month(demo_db):
     from budget import serapan as sv
-    from callbacks import serapan
+    from components import serapan as cserapan
 
-    fig = serapan._fig(sv.curve(2026, "opd", None), "id", 2026, 6)
+    fig = cserapan.figure(sv.curve(2026, "opd", None), "id", 2026, 6)
     actual = fig["data"][-1]["y"]
     assert all(v is not None for v in actual[:6]) and all(v is None for v in actual[6:])
     assert fig["layout"]["shapes"][0]["x0"] == "Jun"
