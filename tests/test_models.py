@@ -214,3 +214,57 @@ def test_the_serapan_model_selects_one_unit_and_counts_movement(con):
     assert serapan_page(2026, "desa", 6, Decimal(5), Decimal(15), "' OR 1=1 --").selected is None
     january = serapan_page(2026, "opd", 1, Decimal(5), Decimal(15))
     assert january.moved == [] and january.moved_total == 0
+
+
+def test_the_village_drill_model_matches_duckdb(con):
+    from models.desa import RANK_N, desa_drill
+
+    p = desa_drill(2026, "murni")
+    belanja = _one(
+        con,
+        "SELECT SUM(nilai) FROM apbdes_anggaran WHERE tahun = 2026 AND tahap = 'murni' AND kode_rekening LIKE '5%'",
+        [],
+    )
+    assert p.found and p.anggaran == belanja == sum(r.anggaran for r in p.children)
+    assert p.child_level == "kecamatan" and len({r.key for r in p.children}) == len(p.children)
+    n = con.execute("SELECT COUNT(DISTINCT kode_desa) FROM apbdes_anggaran WHERE tahun = 2026").fetchall()[0][0]
+    r = p.ranking
+    assert r.total == n and len(r.villages) == RANK_N and r.truncated and len(r.points) == n
+    serapan = [v.serapan for v in r.villages]
+    assert serapan == sorted(serapan)  # the laggards first
+    assert r.lagging == sum(1 for pt in r.points if pt.value is not None and pt.value < 50)
+    everyone = desa_drill(2026, "murni", semua="1", urut="per_warga", ukuran="dana_desa")
+    assert not everyone.ranking.truncated and len(everyone.ranking.villages) == n
+    per_warga = [v.per_resident for v in everyone.ranking.villages if v.per_resident is not None]
+    assert per_warga == sorted(per_warga, reverse=True)
+    assert {pt.kode: pt.value for pt in everyone.ranking.points}[SILURAH] == next(
+        v.dana_desa for v in everyone.ranking.villages if v.kode == SILURAH
+    )
+    pendapatan = _one(
+        con,
+        "SELECT SUM(nilai) FROM apbdes_anggaran WHERE tahun = 2026 AND tahap = 'murni' AND kode_rekening LIKE '4%'",
+        [],
+    )
+    assert p.income.anggaran == pendapatan and p.income.where_level == "regency"
+
+
+def test_the_village_drill_model_at_a_village_and_bad_nodes(con):
+    from models.desa import desa_drill
+
+    p = desa_drill(2026, "murni", kec=SILURAH[:8], desa=SILURAH)
+    assert p.village == (SILURAH, "Silurah") and p.ranking is None and p.child_level == "bidang"
+    assert [c.level for c in p.crumbs] == ["root", "kecamatan", "desa"] and p.title.nama == "Silurah"
+    realised = [
+        _one(
+            con,
+            "SELECT SUM(nilai) FROM apbdes_realisasi WHERE tahun = 2026 AND kode_desa = ? AND bulan <= ?"
+            " AND kode_rekening LIKE '5%'",
+            [SILURAH, m],
+        )
+        for m in range(1, 13)
+    ]
+    assert [v for v in p.monthly if v is not None] == realised[: len([v for v in p.monthly if v is not None])]
+    assert p.income.where == "Silurah"
+    assert desa_drill(2026, "murni", kec="33.25.99").missing == "33.25.99"
+    assert desa_drill(2026, "murni", kec="x'; DROP TABLE ref_desa").bad_param
+    assert desa_drill(2026, "murni", lainnya=999).chart_offset == 0  # past the end: back to the first page
