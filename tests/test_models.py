@@ -268,3 +268,54 @@ def test_the_village_drill_model_at_a_village_and_bad_nodes(con):
     assert desa_drill(2026, "murni", kec="33.25.99").missing == "33.25.99"
     assert desa_drill(2026, "murni", kec="x'; DROP TABLE ref_desa").bad_param
     assert desa_drill(2026, "murni", lainnya=999).chart_offset == 0  # past the end: back to the first page
+
+
+def test_the_apbd_node_model_matches_duckdb(con):
+    from models.apbd import TABLE_PAGE, apbd_node
+
+    years = [y for (y,) in con.execute("SELECT DISTINCT tahun FROM apbd_anggaran").fetchall()]
+    p = apbd_node(2026, "murni", years)
+    belanja = _one(
+        con,
+        "SELECT SUM(nilai) FROM apbd_anggaran WHERE tahun = 2026 AND tahap = 'murni' AND kode_rekening LIKE '5%'",
+        [],
+    )
+    realised = _one(con, "SELECT SUM(nilai) FROM apbd_realisasi WHERE tahun = 2026 AND kode_rekening LIKE '5%'", [])
+    assert p.found and p.anggaran == belanja == p.children_anggaran == sum(c.anggaran for c in p.children)
+    assert p.realisasi == realised and p.serapan == realised / belanja * 100
+    assert p.child_level == "skpd" and len({c.key for c in p.children}) == len(p.children)
+    assert p.history.years == sorted(years) and p.history.actual[0] is not None
+    # An OPD: its budget, programmes, and last year's figure.
+    skpd = p.children[0].key
+    o = apbd_node(2026, "murni", years, skpd=skpd)
+    mine = _one(
+        con,
+        "SELECT SUM(nilai) FROM apbd_anggaran WHERE tahun = 2026 AND tahap = 'murni' AND kode_skpd = ?"
+        " AND kode_rekening LIKE '5%'",
+        [skpd],
+    )
+    assert o.anggaran == mine and o.title.code == skpd and [c.level for c in o.crumbs] == ["root", "skpd"]
+    if 2025 in years:
+        last = con.execute(
+            "SELECT tahap, SUM(nilai) FROM apbd_anggaran WHERE tahun = 2025 AND kode_skpd = ?"
+            " AND kode_rekening LIKE '5%' GROUP BY 1 ORDER BY 1 DESC",
+            [skpd],
+        ).fetchall()
+        assert o.has_previous_year and o.previous == last[0][1]
+    # Down to one line item: its particulars, no children.
+    node = o
+    while node.child_level != "none":
+        node = apbd_node(2026, "murni", years, **{**node.node.params(), **_first_child(node)})
+    assert node.line is not None and [k for k, _ in node.line.rows][-1] == "sumber"
+    # Economic accounts: a big level is paged, and the pages stop at the last.
+    many = apbd_node(2026, "murni", years, dim="ekonomi", kode="5.1.02.01.01", hal=10_000)
+    if len(many.children) > TABLE_PAGE:
+        assert many.table_page == many.table_pages > 1
+    assert apbd_node(2026, "murni", years, skpd="9.99.9.99.9.99.99.9999").missing
+    assert apbd_node(2026, "murni", years, dim="x' OR 1=1").bad_param
+
+
+def _first_child(p) -> dict:
+    from budget import explorer as ex
+
+    return ex.child_node(p.node, p.children[0].key).params()
