@@ -319,3 +319,64 @@ def _first_child(p) -> dict:
     from budget import explorer as ex
 
     return ex.child_node(p.node, p.children[0].key).params()
+
+
+def test_the_meeting_slide_models_match_duckdb(con):
+    from budget import serapan as sv
+    from models.rapat import SLIDE_LIST, Absorption, Budget, Critical, DanaDesa, YearEnd, rapat_slide
+
+    s1 = rapat_slide(1, 2026, "murni").content
+    belanja = _one(
+        con,
+        "SELECT SUM(nilai) FROM apbd_anggaran WHERE tahun = 2026 AND tahap = 'murni' AND kode_rekening LIKE '5%'",
+        [],
+    )
+    assert isinstance(s1, Budget) and s1.belanja == belanja
+    last = con.execute("SELECT MAX(bulan) FROM apbd_realisasi WHERE tahun = 2026").fetchall()[0][0]
+    s2 = rapat_slide(2, 2026, "murni")
+    realised = _one(
+        con,
+        "SELECT SUM(nilai) FROM apbd_realisasi WHERE tahun = 2026 AND bulan <= ? AND kode_rekening LIKE '5%'",
+        [last],
+    )
+    final_budget = sum(s.anggaran for s in sv.opd_status(2026, last))
+    assert isinstance(s2.content, Absorption) and s2.last_month == last
+    assert s2.content.serapan == realised / final_budget * 100
+    s3 = rapat_slide(3, 2026, "murni").content
+    behind = [s for s in sv.opd_status(2026, last) if s.deviasi is not None and s.deviasi <= -sv.CRITICAL_PP]
+    assert isinstance(s3, Critical) and s3.count == len(behind) and len(s3.shown) == min(len(behind), SLIDE_LIST)
+    assert s3.more == len(behind) - len(s3.shown)
+    assert [s.deviasi for s in s3.shown] == sorted(s.deviasi for s in behind)[: len(s3.shown)]
+    s5 = rapat_slide(5, 2026, "murni").content
+    dds = _one(
+        con,
+        "SELECT SUM(nilai) FROM apbdes_anggaran WHERE tahun = 2026 AND tahap = 'murni' AND sumber_dana = 'DDS'"
+        " AND kode_rekening LIKE '4%'",
+        [],
+    )
+    assert isinstance(s5, DanaDesa) and s5.anggaran == dds
+    s6 = rapat_slide(6, 2026, "murni").content
+    assert isinstance(s6, YearEnd) and (s6.point is None or s6.low <= s6.point <= s6.high)
+
+
+def test_the_size_scan_holds_and_catches_what_it_should(tmp_path, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("sizes", ROOT / "tools" / "sizes.py")
+    sizes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sizes)
+    held = sizes.main([])
+    assert held == 0, capsys.readouterr().out  # the tree keeps the targets
+    capsys.readouterr()
+    for package in ("callbacks", "components", "models"):
+        (tmp_path / package).mkdir()
+    body = "\n".join(f"    x{i} = {i}" for i in range(85))
+    (tmp_path / "callbacks" / "long.py").write_text(f"def render():\n{body}\n" + "\n" * 230)
+    (tmp_path / "components" / "ok.py").write_text("def f():\n    return 1\n")
+    (tmp_path / "models" / "bad.py").write_text('from dash import html\nQ = "SELECT a FROM b"\n')
+    assert sizes.main([], tmp_path) == 1
+    out = capsys.readouterr().out
+    assert "callbacks/long.py: 316 lines (limit 300)" in out
+    assert "callbacks/long.py:1 render: 86 lines (limit 80)" in out
+    assert "models/bad.py:1: imports dash" in out and "models/bad.py:2: holds SQL" in out
+    assert "components/ok.py" not in out.split("Targets broken:")[1]

@@ -39,13 +39,13 @@ def _text(component) -> str:
 
 
 def _bars_for(node, tahun=2026, tahap="murni"):
-    from budget import explorer as ex
-    from callbacks import apbd
+    from budget import queries
+    from components import apbd as ca
     from components import explorer as cx
+    from models.apbd import CHART_N, apbd_node
 
-    ch = ex.children(tahun, tahap, node)
-    rows = apbd._rows(ch, "id")
-    items = cx.chart_items(rows, 0, apbd.CHART_N, lambda n: f"Lainnya ({n})")
+    rows = ca.table_rows(apbd_node(tahun, tahap, queries.years(), **node.params()), "id")
+    items = cx.chart_items(rows, 0, CHART_N, lambda n: f"Lainnya ({n})")
     return rows, items, cx.bars(items, "id")
 
 
@@ -53,7 +53,7 @@ def test_trial001_every_bar_is_one_budget_line_across_a_walk(demo_db):
     """Down to the line items of every first child, and the whole path the trial took: each bars figure
     has one distinct category per chart item, and the items are the table's rows in order."""
     from budget import explorer as ex
-    from callbacks import apbd
+    from models.apbd import CHART_N
 
     checked, merged_labels = 0, 0
     node = ex.Node("org")
@@ -67,7 +67,7 @@ def test_trial001_every_bar_is_one_budget_line_across_a_walk(demo_db):
         merged_labels += len(ticks) - len(set(ticks))
         # the bars are the chart items, which are the table's first rows (largest on top), one per row
         assert [c[0] for c in reversed(fig["data"][0]["customdata"])] == [it[0] for it in items]
-        k = min(len(rows), apbd.CHART_N)
+        k = min(len(rows), CHART_N)
         assert [it[0] for it in items[:k]] == [r["token"] if r["token"] is not None else "~lainnya" for r in rows[:k]]
         checked += 1
         ch = ex.children(2026, "murni", node)
