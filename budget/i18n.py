@@ -360,6 +360,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "s.movement": ("Berubah status sejak {bulan}", "Changed band since {bulan}"),
     "s.no_movement": ("Tidak ada unit yang berubah status.", "No unit changed band."),
+    "s.movement_more": (
+        "… dan {n} unit lainnya (lihat kolom Status di peringkat).",
+        "… and {n} more units (see the Status column of the ranking).",
+    ),
     "s.ranking": (
         "Peringkat menurut deviasi dari rencana (terburuk dulu)",
         "Ranked by deviation from plan (worst first)",

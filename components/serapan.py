@@ -224,6 +224,9 @@ def _movement_card(p: SerapanPage, lang: str) -> dbc.Card:
             html.Li([html.Strong(m.nama), f": {t('band.' + m.before, lang)} \u2192 {t('band.' + m.after, lang)}"])
             for m in p.moved
         ]
+        if p.moved_total > len(p.moved):
+            more = t("s.movement_more", lang, n=p.moved_total - len(p.moved))
+            items.append(html.Li(more, className="text-body-secondary", id="serapan-movement-more"))
         movement = html.Ul(items, className="small mb-0")
     else:
         movement = html.P(t("s.no_movement", lang), className="small mb-0")

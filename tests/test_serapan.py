@@ -132,3 +132,24 @@ def test_a_unit_month_by_month_matches_the_database(demo_db, con):
         serapan.render(kode=kode).to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False
     )
     assert "serapan-month-table" in page and "DPUPR" in page
+
+
+def test_a_long_movement_list_says_how_many_it_leaves_out(demo_db):
+    """A truncated list says so: the monitor names 40 units that changed band and counts the rest."""
+    import json
+
+    import plotly
+
+    from callbacks import serapan
+    from models.serapan import MOVEMENT_SHOWN, serapan_page
+
+    def dump(page) -> str:
+        return json.dumps(page.to_plotly_json(), cls=plotly.utils.PlotlyJSONEncoder, ensure_ascii=False)
+
+    p = serapan_page(2026, "desa", 4, Decimal(1), Decimal(2))
+    assert p.moved_total > MOVEMENT_SHOWN == len(p.moved)
+    for lang, word in (("id", "dan"), ("en", "and")):
+        text = dump(serapan.render(tahun="2026", unit="desa", bulan="4", waspada="1", kritis="2", lang=lang))
+        assert f"{word} {p.moved_total - MOVEMENT_SHOWN} " in text and "serapan-movement-more" in text
+    short = serapan.render(tahun="2026", unit="desa", bulan="6")
+    assert "serapan-movement-more" not in dump(short)
