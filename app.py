@@ -75,6 +75,30 @@ def _slim_validation_layout():
 
 
 import callbacks.shell  # noqa: E402,F401  (registers the shell callback)
+import lite  # noqa: E402  (the light server-rendered pages for residents)
+
+server.register_blueprint(lite.bp)
+
+# Every text response is compressed (brotli, else gzip) by a kept library, never by hand.
+from flask_compress import Compress  # noqa: E402
+
+server.config.update(
+    COMPRESS_ALGORITHM=["br", "gzip"],
+    COMPRESS_ALGORITHM_STREAMING=["br", "deflate"],
+    COMPRESS_BR_LEVEL=5,
+    COMPRESS_MIMETYPES=[
+        "text/html",
+        "text/css",
+        "text/plain",
+        "text/csv",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+        "application/manifest+json",
+        "image/svg+xml",
+    ],
+)
+Compress(server)
 
 # Paths Dash and the server own; anything else must be a registered page, or it is a 404.
 _SERVER_PREFIXES = ("/_dash-", "/_reload-hash", "/_favicon", "/assets/", "/unduh/")
@@ -90,6 +114,8 @@ def _unknown_path_is_404():
     if path.startswith("/unduh/") and not re.fullmatch(r"/unduh/[a-z_]{1,40}\.[a-z]{1,10}", path):
         return app.index(), 404  # not the shape of a download: Dash's catch-all would answer 200
     if request.method != "GET" or path.startswith(_SERVER_PREFIXES) or page_for(path) is not None:
+        return None
+    if request.blueprint == "lite":  # the light pages answer their own 404s
         return None
     return app.index(), 404
 

@@ -161,6 +161,10 @@ def warm_views() -> list[tuple[Callable, dict]]:
     if years:
         views += [(apbd.render, {"skpd": s}) for s in queries.skpd_codes(years[0])]
     views += [(desa.render_village, {"kode": k}) for k in queries.desa_codes()]
+    # The light pages residents open from shared links: every village and the regency summary.
+    from lite import routes as lite
+
+    views += [(lite.render_summary, {})] + [(lite.render_village, {"kode": k}) for k in queries.desa_codes()]
     return views + [(render, {**params, "lang": "en"}) for render, params in views]
 
 

@@ -36,6 +36,12 @@ def node_href(st: PageState, node: dq.DesaNode, **extra) -> str:
 
 
 def village_href(st: PageState, kode: str) -> str:
+    """The village's interactive page (a Dash page: links to it stay inside the app)."""
+    return href(f"{PATH}/{kode}/interaktif", _state_params(st))
+
+
+def lite_village_href(st: PageState, kode: str) -> str:
+    """The village's light page for phones (server-rendered, `lite/`): the address people share."""
     return href(f"{PATH}/{kode}", _state_params(st))
 
 
@@ -153,7 +159,8 @@ def render_village(kode=None, tahun=None, tahap=None, lang=None, **_ignored) -> 
         links = Links(kecamatan_office=href("/apbd", office))
     elif p.kind == "village":
         node = dq.DesaNode(p.kode_kecamatan, p.kode)
-        links = Links(share=_absolute(village_href(st, p.kode)), details=node_href(st, node))
+        lite = lite_village_href(st, p.kode)
+        links = Links(share=_absolute(lite), details=node_href(st, node), lite=lite)
     search = village_search_box(st.lang) if p.kind == "not_found" else None
     return html.Div(
         body + cv.page(p, st.lang, links, search), className="village-page" if p.kind == "village" else None

@@ -25,6 +25,7 @@ def render(tahun=None, tahap=None, lang=None, **_ignored) -> html.Div:
     links = ch.Links(
         stages={s: href("/", {**state, "tahap": s}) for s in st.stages},
         explore={dim: href("/apbd", {**state, "dim": dim}) for dim in ("pendapatan", "org")},
+        lite=href("/ringkasan", state),
     )
     from callbacks.desa import village_search_box  # the same search box (and callbacks) as /desa
 

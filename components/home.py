@@ -26,11 +26,16 @@ class Links:
 
     stages: dict[str, str] = field(default_factory=dict)  # tahap -> the overview at that stage
     explore: dict[str, str] = field(default_factory=dict)  # dim -> the explorer at that total
+    lite: str = ""  # the regency summary as a light page for phones (a full page load)
 
 
 def page(p: HomePage, lang: str, links: Links, search_box: object) -> list:
+    lite = html.A(t("lite.lite_version", lang), href=links.lite, className="small", id="home-lite-link")
     find = dbc.Card(
-        dbc.CardBody([html.H2(t("home.find_village", lang), className="h6"), search_box], className="pb-1"),
+        dbc.CardBody(
+            [html.H2(t("home.find_village", lang), className="h6"), search_box, html.P(lite, className="mb-2")],
+            className="pb-1",
+        ),
         className="mb-3",
         id="home-find-village",
     )

@@ -24,6 +24,7 @@ class Links:
     share: str = ""  # the page's full address
     details: str = ""  # the village in the drill-down
     kecamatan_office: str = ""  # a kelurahan's budget: its kecamatan office in the APBD explorer
+    lite: str = ""  # the same page, light, for phones (a full page load: it is not a Dash page)
 
 
 def page(p: VillagePage, lang: str, links: Links, search_box: object = None) -> list:
@@ -50,7 +51,7 @@ def page(p: VillagePage, lang: str, links: Links, search_box: object = None) -> 
     if p.kind == "no_budget":
         return header + [notices.info(t("v.no_budget", lang, tahun=p.tahun), "secondary")]
     return header + [
-        _share(links.share, lang),
+        _share(links.share, lang, links.lite),
         _sentences(p, lang),
         dbc.Row(
             [
@@ -81,7 +82,10 @@ def _subtitle(p: VillagePage, lang: str) -> html.P:
     return html.P(t("v.subtitle", lang, kec=p.kecamatan, kode=p.kode), className="text-body-secondary")
 
 
-def _share(url: str, lang: str) -> html.Div:
+def _share(url: str, lang: str, lite: str = "") -> html.Div:
+    lite_link = (
+        html.A(t("lite.lite_version", lang), href=lite, className="small ms-3", id="v-lite-link") if lite else None
+    )
     return html.Div(
         [
             dcc.Clipboard(
@@ -92,6 +96,7 @@ def _share(url: str, lang: str) -> html.Div:
                 style={"display": "inline-block"},
             ),
             html.Span(" " + t("v.share", lang), className="small ms-1"),
+            lite_link,
         ],
         className="mb-3",
     )

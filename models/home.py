@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from budget import explorer as ex
 from budget import queries
+
+LARGEST_OPD = 5  # the largest spending agencies a resident's summary names
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,17 @@ class Reconciled:
     @property
     def difference(self) -> Decimal:
         return self.ours - self.theirs
+
+
+@dataclass(frozen=True)
+class Share:
+    """One part of the year's spending: a kind of spending (kelompok belanja) or an agency (OPD)."""
+
+    kode: str
+    nama: str
+    anggaran: Decimal
+    realisasi: Decimal
+    share: Decimal | None  # percent of all spending
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,9 @@ class HomePage:
     official_source: str | None = None  # an official summary for this year and stage
     summary_only: bool = False  # only the official summary, no line items
     reconciliation: list[Reconciled] = field(default_factory=list)
+    by_kind: list[Share] = field(default_factory=list)  # belanja by kelompok (operasi, modal, ...)
+    largest_opd: list[Share] = field(default_factory=list)  # the LARGEST_OPD largest agencies
+    opd_count: int = 0  # agencies with a belanja budget
 
 
 def cumulative(values: list) -> list:
@@ -56,6 +73,14 @@ def cumulative(values: list) -> list:
             run = (run or 0) + v
         out.append(run)
     return out
+
+
+def _shares(tahun: int, tahap: str, node: ex.Node, total: Decimal) -> list[Share]:
+    rows = [r for r in ex.children(tahun, tahap, node).rows if r.key and not r.rest_count]
+    return [
+        Share(r.kode, r.nama or r.kode, r.anggaran, r.realisasi, r.anggaran / total * 100 if total else None)
+        for r in sorted(rows, key=lambda r: -r.anggaran)
+    ]
 
 
 def home_page(tahun: int, tahap: str, years: list[int], stages: list[str]) -> HomePage:
@@ -81,7 +106,11 @@ def home_page(tahun: int, tahap: str, years: list[int], stages: list[str]) -> Ho
             recon = [
                 Reconciled(pos, ours, theirs) for pos, ours, theirs in pairs if ours is not None and theirs is not None
             ]
+    opds = _shares(tahun, tahap, ex.Node("org"), ov.belanja)
     return HomePage(
+        by_kind=_shares(tahun, tahap, ex.Node("ekonomi"), ov.belanja),
+        largest_opd=opds[:LARGEST_OPD],
+        opd_count=len(opds),
         tahun=tahun,
         tahap=tahap,
         stages=list(stages),

@@ -1,4 +1,5 @@
-"""Route `/desa/<kode>`: one village's budget, in plain words, for its residents."""
+"""Route `/desa/<kode>/interaktif`: one village's budget, in plain words, with charts (the light page for
+phones is `/desa/<kode>`, in `lite/`)."""
 
 import dash
 
@@ -8,7 +9,7 @@ from components.shell import titled
 
 dash.register_page(
     __name__,
-    path_template="/desa/<kode>",
+    path_template="/desa/<kode>/interaktif",
     name="Desa",
     **titled("nav.desa"),
 )

@@ -51,7 +51,7 @@ def _budget_sentence(body: str) -> str:
 def test_a_repeat_is_a_cache_hit_and_a_publish_is_never_hidden(client, db_copy, tmp_path):
     from callbacks import cache
 
-    village = "/desa/33.25.01.2001"
+    village = "/desa/33.25.01.2001/interaktif"
     before = dict(cache.stats)
     first = _render(client, village, "?tahun=2025")
     second = _render(client, village, "?tahun=2025")
@@ -99,14 +99,14 @@ def test_warming_renders_the_most_visited_views(client, db_copy, monkeypatch):
     monkeypatch.setenv("CACHE_WARM", "1")
     views = cache.warm_views()
     years = queries.years()
-    assert len(views) == 2 * (3 + len(queries.skpd_codes(years[0])) + len(queries.desa_codes()))  # id and en
+    assert len(views) == 2 * (3 + len(queries.skpd_codes(years[0])) + 1 + 2 * len(queries.desa_codes()))  # id and en
     assert len(queries.desa_codes()) == 248
     done = cache.warm("http://localhost/")
     assert done == len(views)
     folder = db.version_folder("cache")
     assert len([p for p in folder.iterdir() if not p.name.startswith(".")]) >= len(views)
     before = cache.stats["hits"]
-    _render(client, "/desa/33.25.01.2002")  # a village page a resident opens: already drawn
+    _render(client, "/desa/33.25.01.2002/interaktif")  # a village page a resident opens: already drawn
     assert cache.stats["hits"] == before + 1
     assert os.environ["CACHE_WARM"] == "1"
 

@@ -108,7 +108,7 @@ def test_map_click_opens_the_village_page(demo_db):
     from callbacks.desa import ID_MAP, click_target
 
     url = click_target("?tahun=2025", {"points": [{"customdata": ["33.25.10.2004", "Kaliboyo"]}]}, ID_MAP)
-    assert url.startswith("/desa/33.25.10.2004?")
+    assert url.startswith("/desa/33.25.10.2004/interaktif?")
     assert click_target("?tahun=2025", {"points": [{"customdata": ["javascript:alert(1)"]}]}, ID_MAP) is None
 
 

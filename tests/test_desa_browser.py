@@ -138,14 +138,14 @@ def test_desa003_deep_url_reloads_to_the_same_state(dash_duo, app, demo_db):
 
 def test_desa004_kelurahan_and_unknown_codes(dash_duo, app, demo_db):
     dash_duo.start_server(app)
-    dash_duo.wait_for_page(f"{dash_duo.server_url}/desa/33.25.11.1013")
+    dash_duo.wait_for_page(f"{dash_duo.server_url}/desa/33.25.11.1013/interaktif")
     dash_duo.wait_for_contains_text("#v-kelurahan", "kelurahan")
     link = dash_duo.find_element("#v-kelurahan-link").get_attribute("href")
     assert "/apbd?" in link and "skpd=7.01.0.00.0.00.11.0000" in link
-    dash_duo.wait_for_page(f"{dash_duo.server_url}/desa/33.25.99.9999")
+    dash_duo.wait_for_page(f"{dash_duo.server_url}/desa/33.25.99.9999/interaktif")
     dash_duo.wait_for_text_to_equal("#v-not-found", "Desa tidak ditemukan.")
     dash_duo.wait_for_element("#desa-search")
-    dash_duo.wait_for_page(f"{dash_duo.server_url}/desa/%3Cscript%3E")
+    dash_duo.wait_for_page(f"{dash_duo.server_url}/desa/%3Cscript%3E/interaktif")
     dash_duo.wait_for_text_to_equal("#v-not-found", "Desa tidak ditemukan.")
     assert dash_duo.get_logs() == []
 

@@ -89,7 +89,7 @@ def test_a_truncated_file_gets_a_notice_and_rollback_restores_service(client, db
     assert status == 200 and "apbd-treemap" in body
     data = db_copy.read_bytes()
     db_copy.write_bytes(data[: len(data) // 3])  # a disk that filled up, a copy cut short
-    for path in ("/", "/apbd", "/desa/33.25.01.2001", "/serapan", "/data"):
+    for path in ("/", "/apbd", "/desa/33.25.01.2001/interaktif", "/serapan", "/data"):
         status, body = _page(client, path)
         assert status == 200, (path, status)
         assert "Traceback" not in body and "page-no-data" in body, (path, body[:300])

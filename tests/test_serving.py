@@ -120,7 +120,7 @@ def pages_payload(pathname: object = "/apbd", search: object = "?tahun=2026") ->
 
 
 def test_serve005_security_headers_on_every_page(server):
-    for path in ("/", "/apbd?lang=en", "/desa/33.25.01.2001", "/tidak-ada"):
+    for path in ("/", "/apbd?lang=en", "/desa/33.25.01.2001", "/ringkasan?lang=en", "/cari?q=silu", "/tidak-ada"):
         status, headers, _ = request(server + path)
         assert status in (200, 404), path
         csp = headers["Content-Security-Policy"]

@@ -11,7 +11,7 @@ from PIL import Image
 
 from budget.i18n import STRINGS
 
-VILLAGE = "/desa/33.25.01.2001"
+VILLAGE = "/desa/33.25.01.2001/interaktif"
 PAGES = ["/", "/apbd", "/desa", VILLAGE, "/serapan", "/rapat/1", "/rapat/2", "/rapat/4", "/data"]
 # Controls a thumb must hit (WCAG 2.5.5, 44 x 44 px); inline text links are exempt.
 SMALL_TARGETS = """return [...document.querySelectorAll('button, input:not([type=hidden]), select, a.btn, a.nav-link, ' +

@@ -1,0 +1,243 @@
+"""Routes of the light pages: check the URL state, build the page model, render its template.
+
+Every page is cached by data version (`callbacks/cache.py`), answers with an ETag, and never shows a
+traceback: a missing or unreadable database gets a plain page that says so (HTTP 503).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from flask import Blueprint, Response, abort, make_response, render_template, request
+
+from budget import desa as dq
+from budget.db import DataUnavailable, QueryTimeout
+from budget.fmt import percent, rupiah, rupiah_full
+from budget.i18n import month, norm_lang, t
+from callbacks import cache
+from callbacks.state import resolve
+from components.urls import href
+from lite import cards
+from models.home import home_page
+from models.village import village_page
+
+log = logging.getLogger(__name__)
+bp = Blueprint("lite", __name__, template_folder="templates")
+SEARCH_MAX = 60  # characters of a search query kept
+SEARCH_HITS = 12
+
+
+@bp.app_template_global()
+def tr(key: str, lang: str, **values) -> str:
+    return t(key, lang, **values)
+
+
+bp.add_app_template_global(rupiah, "rupiah")
+bp.add_app_template_global(rupiah_full, "rupiah_full")
+bp.add_app_template_global(percent, "percent")
+bp.add_app_template_global(month, "month_name")
+
+
+def _state(lang_only: bool = False):
+    """The checked page state from the query string (year, stage and language)."""
+    args = request.args
+    return resolve(None if lang_only else args.get("tahun"), args.get("tahap"), args.get("lang"))
+
+
+def _answer(html_text: str, status: int = 200) -> Response:
+    resp = make_response(html_text, status)
+    resp.headers["Content-Type"] = "text/html; charset=utf-8"
+    # Revalidated on every visit (a publish changes the page), cheap when unchanged: an ETag of the page.
+    resp.headers["Cache-Control"] = "no-cache"
+    resp.set_etag(hashlib.sha256(html_text.encode()).hexdigest()[:32])
+    return resp.make_conditional(request)
+
+
+def _trouble(exc: Exception) -> Response:
+    lang = norm_lang(request.args.get("lang"))
+    if isinstance(exc, QueryTimeout):
+        key = "notice.slow"
+    elif isinstance(exc, DataUnavailable) and exc.unreadable:
+        log.error("published data unreadable: %s", exc)
+        key = "notice.data_unreadable"
+    elif isinstance(exc, DataUnavailable):
+        key = "notice.no_data"
+    else:
+        log.exception("light page failed")
+        key = "notice.error"
+    return _answer(render_template("trouble.html", lang=lang, message=t(key, lang), page=_page(lang)), 503)
+
+
+def _page(lang: str, path: str | None = None, query: dict | None = None) -> dict:
+    """What the base template needs on every page. `path` and `query` are the page's own address and checked
+    URL state (never the raw query string: the page is cached, and another visitor must not get someone's
+    stray parameters; and warming renders pages outside their own request)."""
+    path = path or request.path
+    query = {k: v for k, v in (query or {}).items() if k != "lang"}
+    return {
+        "lang": lang,
+        "url": request.host_url.rstrip("/") + href(path, {**query, "lang": lang if lang != "id" else None}),
+        "other_lang": href(path, {**query, "lang": "en" if lang == "id" else None}),
+        "home": href("/ringkasan", {"lang": lang if lang != "id" else None}),
+    }
+
+
+def _cached(render, **params) -> str:
+    return cache.cached(render, params, request.host_url)
+
+
+# ---------------------------------------------------------------------------------------------
+# /desa/<kode>
+# ---------------------------------------------------------------------------------------------
+def render_village(kode: str, tahun=None, tahap=None, lang=None) -> str:
+    st = resolve(tahun, tahap, lang)
+    L = st.lang
+    state = {"tahun": tahun and st.tahun, "tahap": tahap and st.tahap, "lang": L if L != "id" else None}
+    if st.year_missing:
+        page = _page(L, f"/desa/{kode}")
+        return render_template("problem.html", page=page, problems=st.problems, title=t("v.not_found", L))
+    p = village_page(st.tahun, st.tahap, kode)
+    links = {
+        "interactive": href(f"/desa/{p.kode}/interaktif", state),
+        "details": href("/desa", {**state, "kec": p.kode_kecamatan, "desa": p.kode}),
+        "office": href("/apbd", {**state, "dim": "org", "skpd": p.kode_opd_kecamatan}),
+        "card": href(f"/kartu/desa/{p.kode}.png", state),
+    }
+    return render_template(
+        "village.html", p=p, st=st, links=links, page=_page(L, f"/desa/{p.kode}", state), bars=_village_bars(p)
+    )
+
+
+def _village_bars(p) -> dict:
+    """Widths (percent of the largest) for the plain HTML bars."""
+    top_income = max((i.anggaran for i in p.income), default=0) or 1
+    top_year = max((max(y.anggaran or 0, y.realisasi or 0) for y in p.history), default=0) or 1
+    return {
+        "income": [float(i.anggaran / top_income * 100) for i in p.income],
+        "history": [
+            (float((y.anggaran or 0) / top_year * 100), float((y.realisasi or 0) / top_year * 100)) for y in p.history
+        ],
+    }
+
+
+@bp.get("/desa/<kode>")
+def village(kode: str):
+    args = request.args
+    try:
+        text = _cached(
+            render_village, kode=kode[:40], tahun=args.get("tahun"), tahap=args.get("tahap"), lang=args.get("lang")
+        )
+    except Exception as exc:  # noqa: BLE001 - a notice, never a traceback
+        return _trouble(exc)
+    found = dq.RE_DESA.fullmatch(kode) is not None and 'id="v-not-found"' not in text
+    return _answer(text, 200 if found else 404)
+
+
+# ---------------------------------------------------------------------------------------------
+# /ringkasan: the regency in one screen
+# ---------------------------------------------------------------------------------------------
+def render_summary(tahun=None, tahap=None, lang=None) -> str:
+    st = resolve(tahun, tahap, lang)
+    L = st.lang
+    if st.year_missing:
+        page = _page(L, "/ringkasan")
+        return render_template("problem.html", page=page, problems=st.problems, title=t("lite.summary", L))
+    p = home_page(st.tahun, st.tahap, st.years, st.stages)
+    state = {"tahun": tahun and st.tahun, "tahap": tahap and st.tahap, "lang": L if L != "id" else None}
+    links = {
+        "interactive": href("/", state),
+        "apbd": href("/apbd", state),
+        "card": href("/kartu/ringkasan.png", state),
+        "stages": {s: href("/ringkasan", {**state, "tahap": s}) for s in st.stages},
+    }
+    return render_template(
+        "summary.html", p=p, st=st, links=links, page=_page(L, "/ringkasan", state), bars=_summary_bars(p)
+    )
+
+
+def _summary_bars(p) -> dict:
+    top_kind = max((k.anggaran for k in p.by_kind), default=0) or 1
+    top_opd = max((o.anggaran for o in p.largest_opd), default=0) or 1
+    return {
+        "kind": [float(k.anggaran / top_kind * 100) for k in p.by_kind],
+        "opd": [float(o.anggaran / top_opd * 100) for o in p.largest_opd],
+    }
+
+
+@bp.get("/ringkasan")
+def summary():
+    args = request.args
+    try:
+        text = _cached(render_summary, tahun=args.get("tahun"), tahap=args.get("tahap"), lang=args.get("lang"))
+    except Exception as exc:  # noqa: BLE001
+        return _trouble(exc)
+    return _answer(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# /cari: village search as an ordinary form
+# ---------------------------------------------------------------------------------------------
+@bp.get("/cari")
+def search():
+    lang = norm_lang(request.args.get("lang"))
+    raw = request.args.get("q", "")
+    q = raw.strip()[:SEARCH_MAX]
+    try:
+        hits = dq.search_villages(q, SEARCH_HITS + 1) if len(q) >= 2 else []
+    except Exception as exc:  # noqa: BLE001
+        return _trouble(exc)
+    keep = {"lang": lang if lang != "id" else None}
+    results = [
+        {"kode": k, "nama": n, "kecamatan": kc, "jenis": j, "href": href(f"/desa/{k}", keep)}
+        for k, n, kc, j, _ in hits[:SEARCH_HITS]
+    ]
+    text = render_template(
+        "search.html",
+        q=q,
+        too_short=0 < len(q) < 2,
+        results=results,
+        truncated=len(hits) > SEARCH_HITS,
+        page=_page(lang, "/cari", {"q": q or None}),
+        lang=lang,
+    )
+    return _answer(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Share-card images (1200 x 630 PNG), cached by data version
+# ---------------------------------------------------------------------------------------------
+def _png(data: bytes) -> Response:
+    resp = make_response(data)
+    resp.headers["Content-Type"] = "image/png"
+    resp.headers["Cache-Control"] = "public, max-age=3600"
+    resp.set_etag(hashlib.sha256(data).hexdigest()[:32])
+    return resp.make_conditional(request)
+
+
+@bp.get("/kartu/desa/<kode>.png")
+def village_card(kode: str):
+    args = request.args
+    if dq.RE_DESA.fullmatch(kode) is None:
+        abort(404)
+    try:
+        data = _cached(
+            cards.village_card, kode=kode, tahun=args.get("tahun"), tahap=args.get("tahap"), lang=args.get("lang")
+        )
+    except (DataUnavailable, QueryTimeout):
+        abort(503)
+    if data is None:
+        abort(404)
+    return _png(data)
+
+
+@bp.get("/kartu/ringkasan.png")
+def summary_card():
+    args = request.args
+    try:
+        data = _cached(cards.summary_card, tahun=args.get("tahun"), tahap=args.get("tahap"), lang=args.get("lang"))
+    except (DataUnavailable, QueryTimeout):
+        abort(503)
+    if data is None:
+        abort(404)
+    return _png(data)
