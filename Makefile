@@ -9,7 +9,7 @@ DB      := $(or $(BUDGET_DB),data/budget.duckdb)
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WORKERS ?= 2
 
-.PHONY: run dev test lint bench bench-load bench-fuzz demo info venv clean
+.PHONY: run dev test lint bench bench-load bench-fuzz bench-lighthouse plotly-bundle demo info venv clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PY) -m venv $(VENV); }
@@ -64,6 +64,14 @@ bench-load: $(BENCH_VENV)/.ok $(DB)
 
 bench-fuzz: $(VENV)/.runtime $(DB)
 	$(BIN)/python bench/fuzz.py
+
+# Lighthouse (pinned, installed by npm into bench/lighthouse/) against real gunicorn; Debian's chromium.
+bench-lighthouse: $(VENV)/.runtime $(DB)
+	$(BIN)/python bench/lighthouse.py
+
+# Rebuild the trimmed plotly.js (assets/00-plotly-custom.min.js, committed) from its npm package.
+plotly-bundle:
+	cd tools/plotly-bundle && npm install --no-audit --no-fund --loglevel=error && npm run build
 
 bench: $(VENV)/.runtime $(DB)
 	$(BIN)/python bench/overview.py

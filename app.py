@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from html import escape as html_escape
 
 import dash
 from dash import Dash, dcc, html
@@ -99,6 +100,44 @@ server.config.update(
     ],
 )
 Compress(server)
+
+_FINGERPRINTED = re.compile(r"\.v[0-9a-z_]+m\d+(\.\d+)*(\.min)?\.(js|css|map)$")
+
+
+@server.after_request
+def _long_cache_for_fingerprinted_files(resp):
+    """A file whose URL changes when it changes (Dash's `?m=<mtime>` on assets, its `.v<version>m<time>`
+    component bundles) is cached for a year and never revalidated; everything else keeps Dash's ETag."""
+    from flask import request
+
+    path = request.path
+    fingerprinted = (path.startswith("/assets/") and request.args.get("m")) or (
+        path.startswith("/_dash-component-suites/") and _FINGERPRINTED.search(path)
+    )
+    if fingerprinted and resp.status_code == 200:
+        resp.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return resp
+
+
+def _interpolate_index(**kwargs) -> str:
+    """Dash's index page with the reader's language on <html>, the web app manifest and icons, and the
+    data's as-of date (which the service worker shows over a saved copy when offline)."""
+    from flask import has_request_context, request
+
+    from budget.i18n import norm_lang
+    from lite.routes import data_asof
+
+    lang = norm_lang(request.args.get("lang")) if has_request_context() else "id"
+    page = dash.Dash.interpolate_index(app, **kwargs)
+    head = (
+        f'<meta name="data-asof" content="{html_escape(data_asof(lang))}">'
+        '<link rel="manifest" href="/manifest.webmanifest">'
+        '<link rel="apple-touch-icon" href="/assets/icons/apple-touch-icon.png">'
+    )
+    return page.replace("<html>", f'<html lang="{lang}">', 1).replace("</head>", head + "</head>", 1)
+
+
+app.interpolate_index = _interpolate_index
 
 # Paths Dash and the server own; anything else must be a registered page, or it is a 404.
 _SERVER_PREFIXES = ("/_dash-", "/_reload-hash", "/_favicon", "/assets/", "/unduh/")

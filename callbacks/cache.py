@@ -18,6 +18,8 @@ every village page, in Indonesian and in English.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import os
 import threading
@@ -61,7 +63,21 @@ def key(render: Callable, host: str, params: dict) -> str | None:
     text = "&".join(f"{k}={v}" for k, v in items)
     if len(text) > MAX_KEY_PARAMS:
         return None
-    return f"{render.__module__}.{render.__qualname__}|{host}|{text}"
+    return f"{release()}|{render.__module__}.{render.__qualname__}|{host}|{text}"
+
+
+@functools.lru_cache(maxsize=1)
+def release() -> str:
+    """A fingerprint of the code and templates that draw pages: a new release never serves pages that the
+    previous one drew for the same data version (they may say or look different)."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for folder in ("budget", "models", "components", "callbacks", "lite", "pages"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in (".py", ".html", ".js", ".csv") and path.is_file():
+                st = path.stat()
+                h.update(f"{path.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:10]
 
 
 def cached(render: Callable, params: dict, host: str | None) -> object:
@@ -119,7 +135,7 @@ def response_key(body: dict, host: str) -> str | None:
     values = [d.get("value") for d in body.get("inputs", [])] + [d.get("value") for d in body.get("state", [])]
     if not all(isinstance(v, (str, type(None))) for v in values) or sum(len(v or "") for v in values) > 2000:
         return None
-    return "response|" + host + "|" + output + "|" + "\x1f".join(v or "" for v in values)
+    return "response|" + release() + "|" + host + "|" + output + "|" + "\x1f".join(v or "" for v in values)
 
 
 def get_response(k: str) -> bytes | None:

@@ -18,7 +18,7 @@ from budget.i18n import month, norm_lang, t
 from callbacks import cache
 from callbacks.state import resolve
 from components.urls import href
-from lite import cards
+from lite import cards, pwa
 from models.home import home_page
 from models.village import village_page
 
@@ -37,6 +37,31 @@ bp.add_app_template_global(rupiah, "rupiah")
 bp.add_app_template_global(rupiah_full, "rupiah_full")
 bp.add_app_template_global(percent, "percent")
 bp.add_app_template_global(month, "month_name")
+bp.add_app_template_global(pwa.asset_url, "asset_url")
+
+
+@bp.get("/manifest.webmanifest")
+def manifest():
+    return pwa.manifest_response()
+
+
+@bp.get("/sw.js")
+def service_worker():
+    return pwa.worker_response()
+
+
+def data_asof(lang: str) -> str:
+    """When the published data was published, in the reader's language (for the offline notice)."""
+    import datetime as dt
+
+    from budget import queries
+    from budget.i18n import datetime_text
+
+    try:
+        published = queries.dataset_info().get("published_at")
+    except (DataUnavailable, QueryTimeout):
+        return "–"
+    return datetime_text(dt.datetime.fromisoformat(published), lang) if published else "–"
 
 
 def _state(lang_only: bool = False):
@@ -77,6 +102,7 @@ def _page(lang: str, path: str | None = None, query: dict | None = None) -> dict
     query = {k: v for k, v in (query or {}).items() if k != "lang"}
     return {
         "lang": lang,
+        "asof": data_asof(lang),
         "url": request.host_url.rstrip("/") + href(path, {**query, "lang": lang if lang != "id" else None}),
         "other_lang": href(path, {**query, "lang": "en" if lang == "id" else None}),
         "home": href("/ringkasan", {"lang": lang if lang != "id" else None}),

@@ -1,0 +1,30 @@
+/* Registers the service worker (offline reading) and offers installation only where the browser itself
+   says the app can be installed, once, as a small button; a dismissal is remembered (no nagging). */
+(function () {
+  if ("serviceWorker" in navigator) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("/sw.js").catch(function () {});
+    });
+  }
+  var deferred = null;
+  window.addEventListener("beforeinstallprompt", function (event) {
+    if (localStorage.getItem("at-install-dismissed")) return;
+    event.preventDefault();
+    deferred = event;
+    var en = document.documentElement.lang === "en";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "install-app";
+    button.id = "install-app";
+    button.textContent = en ? "Install the app" : "Pasang aplikasi";
+    button.addEventListener("click", function () {
+      button.remove();
+      deferred.prompt();
+      deferred.userChoice.then(function (choice) {
+        if (choice.outcome !== "accepted") localStorage.setItem("at-install-dismissed", "1");
+        deferred = null;
+      });
+    });
+    document.body.appendChild(button);
+  });
+})();
