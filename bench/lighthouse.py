@@ -97,8 +97,10 @@ def main(argv: list[str]) -> int:
         for page in pages:
             urllib.request.urlopen(url + page, timeout=60).read()  # the server's cache has drawn it once
             results = [audit(url + page, Path(tmp) / f"r{i}.json") for i in range(runs)]
-            med = {k: statistics.median(r[k] for r in results) for k in ("performance", "accessibility", "lcp_s",
-                                                                           "tbt_ms", "cls", "kb")}
+            med = {
+                k: statistics.median(r[k] for r in results)
+                for k in ("performance", "accessibility", "lcp_s", "tbt_ms", "cls", "kb")
+            }
             med["failed_a11y"] = sorted({a for r in results for a in r["failed_a11y"]})
             rows.append((page, med))
             print(f"  measured {page}", file=sys.stderr)

@@ -14,7 +14,7 @@ from budget.fmt import percent, rupiah, rupiah_full
 from budget.i18n import month, t
 from components import explorer as cx
 from components import notices
-from components.figures import GRAPH_CONFIG, cumulative_curve
+from components.figures import cumulative_curve, graph
 from models.apbd import CHART_N, TABLE_PAGE, ApbdNode, Crumb
 
 ID_TREEMAP, ID_BARS, ID_TABLE = "apbd-treemap", "apbd-bars", "apbd-table"
@@ -371,7 +371,7 @@ def _history(p: ApbdNode, lang: str) -> dbc.Row:
                     dbc.CardBody(
                         [
                             html.H3(trend_title, className="h6"),
-                            dcc.Graph(id="apbd-trend", figure=trend_fig, config=GRAPH_CONFIG),
+                            graph("apbd-trend", trend_fig),
                         ]
                     )
                 ),
@@ -383,7 +383,7 @@ def _history(p: ApbdNode, lang: str) -> dbc.Row:
                     dbc.CardBody(
                         [
                             html.H3(t("node.monthly", lang), className="h6"),
-                            dcc.Graph(id="apbd-monthly", figure=curve, config=GRAPH_CONFIG),
+                            graph("apbd-monthly", curve),
                             no_plan,
                         ]
                     )

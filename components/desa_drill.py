@@ -14,7 +14,7 @@ from budget.i18n import month, t
 from components import desa as cd
 from components import explorer as cx
 from components import notices
-from components.figures import GRAPH_CONFIG, cumulative_curve
+from components.figures import cumulative_curve, graph
 from models.desa import CHART_N, LAGGING_PCT, SORTS, Crumb, DesaDrill, Income, Ranking
 
 ID_TREEMAP, ID_BARS, ID_MAP, ID_TABLE = "desa-treemap", "desa-bars", "desa-map", "desa-table"
@@ -178,7 +178,7 @@ def _monthly(p: DesaDrill, lang: str) -> dbc.Card:
         dbc.CardBody(
             [
                 html.H3(t("node.monthly", lang), className="h6"),
-                dcc.Graph(id="desa-monthly", figure=figure, config=GRAPH_CONFIG),
+                graph("desa-monthly", figure),
             ]
         ),
         className="mb-3",
@@ -223,7 +223,7 @@ def income_card(inc: Income, lang: str) -> dbc.Card:
         dbc.CardBody(
             [
                 html.H3(t("desa.income_for", lang, where=where), className="h6"),
-                dcc.Graph(id="desa-income", figure=cd.income_bars(inc.rows, lang), config=GRAPH_CONFIG),
+                graph("desa-income", cd.income_bars(inc.rows, lang)),
                 html.Details([html.Summary(t("curve.table_caption", lang), className="small"), table]),
             ]
         ),
@@ -374,7 +374,7 @@ def _map_card(r: Ranking, lang: str, links: Links) -> dbc.Card:
                     [html.Span(t("desa.map_measure", lang) + ": ", className="small me-1")] + measure_links,
                     className="mb-1",
                 ),
-                dcc.Graph(id=ID_MAP, figure=figure, config=GRAPH_CONFIG),
+                graph(ID_MAP, figure),
                 legend,
                 html.P(
                     t("desa.map_note_polygon" if r.polygons else "desa.map_note_centroid", lang),

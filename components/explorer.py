@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from budget.fmt import percent, rupiah, rupiah_full
 from budget.i18n import t
-from components.figures import BLUE, FONT, GREY, LIGHT
+from components.figures import BLUE, FONT, GREY, LIGHT, graph
 
 LAINNYA = "~lainnya"  # chart token for the grouped remainder
 
@@ -287,7 +287,8 @@ def stat(label: str, value, sub=None, id: str | None = None) -> dbc.Col:
 __all__ = ["GREY", "LAINNYA", "bars", "children_table", "serapan_color", "shorten", "stat", "treemap", "trend"]
 
 
-SERAPAN_BANDS = (("#c0392b", "< 40%"), ("#e67e22", "40\u201365%"), ("#2e8b57", "\u2265 65%"))
+# Readable as text on white (WCAG AA, contrast >= 4.5) as well as in the charts.
+SERAPAN_BANDS = (("#b02a1f", "< 40%"), ("#9a5b00", "40\u201365%"), ("#1e7045", "\u2265 65%"))
 
 
 def color_legend(lang: str) -> html.Div:
@@ -307,7 +308,6 @@ def color_legend(lang: str) -> html.Div:
 
 def linked_charts(items: list[tuple], lang: str, treemap_id: str, bars_id: str) -> dbc.Row:
     """The treemap and the bar chart of one node's children, side by side (stacked on a phone)."""
-    from components.figures import GRAPH_CONFIG
 
     def card(title, graph, extra=None):
         return dbc.Col(dbc.Card(dbc.CardBody([html.H3(title, className="h6"), graph, extra])), md=6, className="mb-3")
@@ -316,9 +316,9 @@ def linked_charts(items: list[tuple], lang: str, treemap_id: str, bars_id: str) 
         [
             card(
                 t("chart.treemap", lang),
-                dcc.Graph(id=treemap_id, figure=treemap(items, lang), config=GRAPH_CONFIG),
+                graph(treemap_id, treemap(items, lang)),
                 color_legend(lang),
             ),
-            card(t("chart.bars", lang), dcc.Graph(id=bars_id, figure=bars(items, lang), config=GRAPH_CONFIG)),
+            card(t("chart.bars", lang), graph(bars_id, bars(items, lang))),
         ]
     )

@@ -12,6 +12,15 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-s
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "locale": "id"}
 
 
+def graph(id: str, figure: dict) -> object:
+    """A chart that keeps its height from the start: the page does not jump when plotly draws it."""
+    from dash import dcc
+
+    height = (figure.get("layout") or {}).get("height")
+    style = {"minHeight": f"{height}px"} if isinstance(height, (int, float)) else None
+    return dcc.Graph(id=id, figure=figure, config=GRAPH_CONFIG, style=style)
+
+
 def _axis_ticks(max_value: float, lang: str) -> tuple[list[float], list[str]]:
     """Five round ticks labelled in rupiah short form (Rp1,2 T)."""
     if max_value <= 0:

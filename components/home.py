@@ -11,7 +11,7 @@ from budget.fmt import percent, rupiah, rupiah_full
 from budget.i18n import month, t
 from components import explorer as cx
 from components import notices
-from components.figures import GRAPH_CONFIG, cumulative_curve
+from components.figures import cumulative_curve, graph
 from models.home import HomePage
 
 ID_KPIS = "home-kpis"
@@ -190,7 +190,7 @@ def _curve(p: HomePage, lang: str) -> dbc.Card:
         dbc.CardBody(
             [
                 html.H2(t("curve.title", lang), className="h5"),
-                dcc.Graph(id=ID_CURVE, figure=fig, config=GRAPH_CONFIG),
+                graph(ID_CURVE, fig),
                 html.P(t("curve.caption", lang), className="small text-body-secondary mb-0"),
                 _curve_table(p, lang),
             ]

@@ -13,7 +13,7 @@ from dash import dcc, html
 
 from budget.fmt import percent, rupiah
 from budget.i18n import datetime_text, month, t
-from components.figures import GRAPH_CONFIG
+from components.figures import graph
 from components.serapan import figure as curve_figure
 from models.rapat import SLIDES, Absorption, Budget, Critical, DanaDesa, RapatSlide, YearEnd
 
@@ -146,7 +146,7 @@ def _absorption(c: Absorption, p: RapatSlide, lang: str) -> tuple:
     return (
         t("r.s2", lang, serapan=percent(c.serapan, lang, 0), rencana=percent(c.rencana, lang, 0)),
         sub,
-        dcc.Graph(figure=fig, config=GRAPH_CONFIG, id="rapat-curve"),
+        graph("rapat-curve", fig),
     )
 
 

@@ -12,7 +12,7 @@ from dash import dcc, html
 from budget.fmt import percent, rupiah
 from budget.i18n import month, t
 from components import notices
-from components.figures import BLUE, FONT, GRAPH_CONFIG, GREY, LIGHT
+from components.figures import BLUE, FONT, GREY, LIGHT, graph
 from components.notices import WIDE_ONLY
 from models.serapan import RankRow, SerapanPage
 
@@ -137,9 +137,9 @@ def _threshold_form(p: SerapanPage, lang: str) -> dbc.Alert:
             html.Div(
                 [
                     html.Span(t("s.thresholds_why", lang) + " ", className="small"),
-                    html.Span(t("s.warning", lang) + " ", className="small"),
+                    html.Label(t("s.warning", lang) + " ", htmlFor=ID_WARN, className="small"),
                     _threshold_input(ID_WARN, p.warning, 1, 59),
-                    html.Span(t("s.critical", lang) + " ", className="small"),
+                    html.Label(t("s.critical", lang) + " ", htmlFor=ID_CRIT, className="small"),
                     _threshold_input(ID_CRIT, p.critical, 2, 60),
                     dbc.Button(t("s.apply", lang), id=ID_APPLY, size="sm", color="secondary"),
                 ],
@@ -173,6 +173,12 @@ def _summary(p: SerapanPage, lang: str) -> dbc.Card:
     )
 
 
+def badge(band: str, lang: str) -> dbc.Badge:
+    """A band's badge; dark text on the amber one (white on amber has a contrast of 1.6)."""
+    dark = {"text_color": "dark"} if band == "waspada" else {}
+    return dbc.Badge(t(f"band.{band}", lang), color=BAND_COLOR[band], **dark)
+
+
 def _forecast_text(r: RankRow, lang: str) -> str:
     if r.forecast is None:
         return "–"
@@ -187,7 +193,7 @@ def _ranking(p: SerapanPage, lang: str, links: Links) -> list:
             [
                 html.Td(r.rank, className=WIDE_ONLY),
                 html.Td(dcc.Link(r.nama, href=links.rows.get(r.kode, ""), id={"type": "serapan-unit-row", "index": i})),
-                html.Td(dbc.Badge(t(f"band.{r.band}", lang), color=BAND_COLOR[r.band])),
+                html.Td(badge(r.band, lang)),
                 html.Td(pp(r.deviasi, lang), className="text-end"),
                 html.Td(percent(r.serapan, lang, 1), className="text-end d-none d-sm-table-cell"),
                 html.Td(percent(r.rencana_pct, lang, 1), className="text-end " + WIDE_ONLY),
@@ -255,7 +261,7 @@ def _curve_card(p: SerapanPage, lang: str, links: Links, unit_name: str) -> list
         open_link = dcc.Link(text, href=links.open, className="small")
     return [
         html.H2(t("s.curve", lang, unit=unit_name), className="h6", id="serapan-curve-title"),
-        dcc.Graph(id="serapan-curve", figure=figure(p.curve, lang, p.tahun, p.bulan), config=GRAPH_CONFIG),
+        graph("serapan-curve", figure(p.curve, lang, p.tahun, p.bulan)),
         month_table(p.curve, lang, p.tahun),
         plan_note,
         open_link,
@@ -406,7 +412,15 @@ def rules_card(p: SerapanPage, lang: str) -> dbc.Card:
                     ]
                 ),
                 html.Td(percent(ch.pct, lang, 1), className="text-end fw-bold text-nowrap"),
-                html.Td(dbc.Badge(t(f"rstatus.{ch.status}", lang), color=RULE_COLOR[ch.status], className="text-wrap")),
+                html.Td(
+                    dbc.Badge(
+                        t(f"rstatus.{ch.status}", lang),
+                        color=RULE_COLOR[ch.status],
+                        className="text-wrap",
+                        # dark text on the light (info) badge: white on cyan has a contrast of 1.9
+                        **({"text_color": "dark"} if ch.status == "info" else {}),
+                    )
+                ),
                 html.Td(ch.rule.source, className="small " + WIDE_ONLY),
             ],
             id=f"rule-{ch.rule.key}",

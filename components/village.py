@@ -13,7 +13,7 @@ from budget.i18n import month, t
 from components import desa as cd
 from components import explorer as cx
 from components import notices
-from components.figures import GRAPH_CONFIG
+from components.figures import graph
 from models.village import VillagePage
 
 
@@ -57,7 +57,7 @@ def page(p: VillagePage, lang: str, links: Links, search_box: object = None) -> 
             [
                 _card(
                     t("v.from", lang),
-                    dcc.Graph(id="v-income", figure=_income_figure(p, lang), config=GRAPH_CONFIG),
+                    graph("v-income", _income_figure(p, lang)),
                     id="v-from",
                 ),
                 _card(t("v.to", lang), _bidang(p, lang), id="v-to"),
@@ -68,7 +68,7 @@ def page(p: VillagePage, lang: str, links: Links, search_box: object = None) -> 
                     _compare(p, lang),
                     html.P(t("desa.pop_note", lang), className="small text-body-secondary mb-0"),
                 ),
-                _card(t("v.history", lang), dcc.Graph(id="v-history", figure=_history(p, lang), config=GRAPH_CONFIG)),
+                _card(t("v.history", lang), graph("v-history", _history(p, lang))),
                 _card(
                     t("v.details", lang),
                     dcc.Link(t("v.details", lang) + " \u2192", href=links.details, id="v-details-link"),
