@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from budget import explorer as ex
 from budget import queries
+from models.desa import cumulative as _cumulative
 
 CHART_N = 12  # children drawn in the charts at once; the rest are grouped ("lainnya")
 TABLE_PAGE = 50  # children per table page
@@ -142,14 +143,6 @@ def _line(node: ex.Node, nm: dict[str, str]) -> LineDetail:
             rows.insert(-1, (level, f"{node.kode[:n]} {nm.get(node.kode[:n], '')}"))
     rows.insert(-1, ("kode", f"{node.rek} {nm.get(node.rek or '', '')}"))
     return LineDetail(rows)
-
-
-def _cumulative(values: list) -> list:
-    out, run = [], Decimal(0)
-    for v in values:
-        run = run + v if v is not None else run
-        out.append(run if v is not None else None)
-    return out
 
 
 def _history(tahun: int, years: list[int], node: ex.Node, totals: list, realised: dict) -> History:
