@@ -22,7 +22,6 @@ app = Dash(
     update_title=None,
     meta_tags=[
         {"name": "viewport", "content": "width=device-width, initial-scale=1"},
-        {"name": "description", "content": "APBD dan APBDes Kabupaten Batang, terbuka untuk semua warga."},
         {"name": "theme-color", "content": "#143d6b"},
     ],
 )
@@ -128,6 +127,14 @@ def _interpolate_index(**kwargs) -> str:
     from lite.routes import data_asof
 
     lang = norm_lang(request.args.get("lang")) if has_request_context() else "id"
+    if has_request_context():
+        # Dash Pages' own share tags carry no figures and an empty description: ours replace them.
+        from lite.share import tags
+
+        metas = re.sub(
+            r'<meta (?:name="description" content=""|property="(?:og|twitter):[^"]*")[^>]*>', "", kwargs["metas"]
+        )
+        kwargs["metas"] = metas + tags(request.path, request.args, request.host_url, request.url)
     page = dash.Dash.interpolate_index(app, **kwargs)
     head = (
         f'<meta name="data-asof" content="{html_escape(data_asof(lang))}">'

@@ -365,6 +365,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lite.progress": ("Serapan belanja: {pct}", "Spending absorbed: {pct}"),
     "lite.budget": ("anggaran", "budget"),
     "lite.spent": ("terpakai", "spent"),
+    "share.opd": (
+        "{nama}: anggaran belanja {tahun} {anggaran}, terserap {pct} s.d. {bulan}.",
+        "{nama}: {tahun} spending budget {anggaran}, {pct} spent by {bulan}.",
+    ),
     "card.village_budget": ("Anggaran belanja {tahun}: {belanja}", "Spending budget {tahun}: {belanja}"),
     "card.regency_budget": ("Belanja daerah {tahun}: {belanja}", "Regency spending {tahun}: {belanja}"),
     "card.spent": ("Terpakai s.d. {bulan}: {real} ({pct})", "Spent by {bulan}: {real} ({pct})"),

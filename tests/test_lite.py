@@ -232,3 +232,23 @@ def test_lite010_the_interactive_pages_are_compressed_cached_and_use_the_trimmed
     text = text_of(*fetch(server + bundle)[1:])
     assert "new Function(" not in text and "eval(" not in text  # runs under a CSP without unsafe-eval
     assert "treemap" in text and len(text) < 2_000_000  # the full bundle is 4.8 MB
+
+
+def test_lite011_the_interactive_pages_have_share_cards_too(server):  # noqa: F811
+    """A shared OPD or village link from the explorer previews with its name and figures, in its language."""
+    from budget import explorer as ex
+
+    skpd = ex.children(2026, "murni", ex.Node("org")).rows[0].key
+    nama = ex.names(ex.Node("org", skpd))[skpd]
+    _, headers, raw = fetch(f"{server}/apbd?tahun=2026&skpd={skpd}")
+    page = text_of(headers, raw)
+    assert meta(page, "og:title").startswith(nama) and "2026" in meta(page, "og:description")
+    assert len(re.findall(r'<meta name="description"', page)) == 1 and meta(page, "description")
+    assert fetch(meta(page, "og:image"))[0] == 200
+    _, headers, raw = fetch(f"{server}/desa/{SILURAH}/interaktif?lang=en")
+    page = text_of(headers, raw)
+    assert meta(page, "og:title").startswith("Desa Silurah") and "spending budget" in meta(page, "og:description")
+    assert meta(page, "og:image").startswith(server + f"/kartu/desa/{SILURAH}.png")
+    _, headers, raw = fetch(f"{server}/serapan")
+    page = text_of(headers, raw)
+    assert meta(page, "og:title").startswith("Serapan") and "Rp" in meta(page, "og:description")
