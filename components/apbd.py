@@ -77,17 +77,7 @@ def table_rows(p: ApbdNode, lang: str) -> list[dict]:
 
 
 def header(tahun: int, tahap: str, stages: list[str], dim: str, lang: str, links: Links) -> list:
-    stage_buttons = dbc.ButtonGroup(
-        [
-            dcc.Link(
-                t(f"tahap.{s}", lang),
-                href=links.stages.get(s, ""),
-                className="btn btn-sm " + ("btn-primary" if s == tahap else "btn-outline-primary"),
-                id=f"apbd-tahap-{s}",
-            )
-            for s in stages
-        ]
-    )
+    stage_buttons = cx.stage_buttons(stages, tahap, links.stages, lang, "apbd")
     dims = dbc.Nav(
         [
             dbc.NavItem(

@@ -44,17 +44,7 @@ def heading(tahun: int, tahap: str, stages: list[str], lang: str, links: Links) 
     return html.Div(
         [
             html.H1(t("desa.heading", lang, tahun=tahun), className="h3 mb-2 mb-md-0"),
-            dbc.ButtonGroup(
-                [
-                    dcc.Link(
-                        t(f"tahap.{s}", lang),
-                        href=links.stages.get(s, ""),
-                        className="btn btn-sm " + ("btn-primary" if s == tahap else "btn-outline-primary"),
-                        id=f"desa-tahap-{s}",
-                    )
-                    for s in stages
-                ]
-            ),
+            cx.stage_buttons(stages, tahap, links.stages, lang, "desa"),
         ],
         className="d-flex flex-wrap align-items-center justify-content-between mb-2",
     )

@@ -268,6 +268,22 @@ def children_table(
     )
 
 
+def stage_buttons(stages: list[str], current: str, hrefs: dict[str, str], lang: str, id_prefix: str, **group) -> object:
+    """The tahap switch (murni / perubahan) every page header carries: one link per loaded stage."""
+    return dbc.ButtonGroup(
+        [
+            dcc.Link(
+                t(f"tahap.{s}", lang),
+                href=hrefs.get(s, ""),
+                className="btn btn-sm " + ("btn-primary" if s == current else "btn-outline-primary"),
+                id=f"{id_prefix}-tahap-{s}",
+            )
+            for s in stages
+        ],
+        **group,
+    )
+
+
 def stat(label: str, value, sub=None, id: str | None = None) -> dbc.Col:
     kw = {"id": id} if id else {}
     return dbc.Col(

@@ -47,19 +47,7 @@ def page(p: HomePage, lang: str, links: Links, search_box: object) -> list:
 
 
 def _header(p: HomePage, lang: str, links: Links) -> html.Div:
-    stage_buttons = dbc.ButtonGroup(
-        [
-            dcc.Link(
-                t(f"tahap.{s}", lang),
-                href=links.stages.get(s, ""),
-                className="btn btn-sm " + ("btn-primary" if s == p.tahap else "btn-outline-primary"),
-                id=f"home-tahap-{s}",
-            )
-            for s in p.stages
-        ],
-        id=ID_TAHAP,
-        className="ms-md-3",
-    )
+    stage_buttons = cx.stage_buttons(p.stages, p.tahap, links.stages, lang, "home", id=ID_TAHAP, className="ms-md-3")
     return html.Div(
         [
             html.H1(t("home.heading", lang, tahun=p.tahun), className="h3 mb-2 mb-md-0"),
