@@ -79,6 +79,10 @@ import lite  # noqa: E402  (the light server-rendered pages for residents)
 
 server.register_blueprint(lite.bp)
 
+import kelola  # noqa: E402  (the data officer's console, /kelola)
+
+kelola.init_app(server)
+
 # Every text response is compressed (brotli, else gzip) by a kept library, never by hand.
 from flask_compress import Compress  # noqa: E402
 
@@ -161,7 +165,7 @@ def _unknown_path_is_404():
         return app.index(), 404  # not the shape of a download: Dash's catch-all would answer 200
     if request.method != "GET" or path.startswith(_SERVER_PREFIXES) or page_for(path) is not None:
         return None
-    if request.blueprint == "lite":  # the light pages answer their own 404s
+    if request.blueprint in ("lite", "kelola"):  # the light pages and the console answer their own 404s
         return None
     return app.index(), 404
 

@@ -562,6 +562,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Summary-level figures (Perda, SIMDA, LRA, DJPK) by account, beside the line items.",
     ),
     "data.provenance": ("Riwayat pemuatan berkas", "Load history"),
+    "data.published_by": ("oleh {who}", "by {who}"),
     "data.truncated": (
         "Menampilkan {n} pemuatan terakhir; riwayat yang lebih lama disimpan pengelola data.",
         "Showing the latest {n} loads; the data officer keeps the older history.",

@@ -50,8 +50,17 @@ def last_realised_month(tahun: int) -> int | None:
 
 def load_log(limit: int = 200) -> list[tuple]:
     """Provenance: every loaded file, newest first (LIMIT+1 so the page can say it was cut)."""
+    # Who published each load (meta_publish); files published before it existed say nothing.
+    has_publisher = db.query("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'meta_publish'")
+    if has_publisher and has_publisher[0][0]:
+        return db.query(
+            "SELECT l.loaded_at, l.file, l.sha256, l.reader, l.tabel, l.rows_read, l.rows_loaded, l.warnings, "
+            "l.ilustratif, p.published_by FROM meta_load l LEFT JOIN meta_publish p USING (load_id) "
+            "ORDER BY l.load_id DESC, l.file LIMIT ?",
+            [limit + 1],
+        )
     return db.query(
-        "SELECT loaded_at, file, sha256, reader, tabel, rows_read, rows_loaded, warnings, ilustratif "
+        "SELECT loaded_at, file, sha256, reader, tabel, rows_read, rows_loaded, warnings, ilustratif, NULL "
         "FROM meta_load ORDER BY load_id DESC, file LIMIT ?",
         [limit + 1],
     )

@@ -81,7 +81,15 @@ def _provenance(p: DataPage, lang: str) -> dbc.Table:
     body = [
         html.Tr(
             [
-                html.Td(datetime_text(r.when, lang), className="text-nowrap"),
+                html.Td(
+                    [
+                        html.Span(datetime_text(r.when, lang), className="text-nowrap"),
+                        html.Br() if r.published_by else None,
+                        html.Span(t("data.published_by", lang, who=r.published_by), className="text-muted")
+                        if r.published_by
+                        else None,
+                    ]
+                ),
                 html.Td(
                     [
                         r.file,

@@ -1,4 +1,5 @@
-"""python -m etl demo | load PATH... | validate PATH... | export DIR | info"""
+"""python -m etl demo | load PATH... | validate PATH... | export DIR | info | generations | rollback | verify |
+hash-password"""
 
 from __future__ import annotations
 
@@ -27,15 +28,15 @@ def _expand(paths: list[str]) -> list[Path]:
     return out
 
 
-def read_all(paths: list[Path], opts: Options | None = None) -> list[ReadResult]:
+def read_all(paths: list[Path], opts: Options | None = None, progress=stderr_progress) -> list[ReadResult]:
     results = []
     for i, p in enumerate(paths, 1):
         t0 = time.perf_counter()
-        stderr_progress(f"[{i}/{len(paths)}] reading {p.name} ...")
+        progress(f"[{i}/{len(paths)}] reading {p.name} ...")
         for r in read_file(p, opts):
             n = 0 if r.frame is None else len(r.frame)
             table = r.table.name if r.table else "?"
-            stderr_progress(
+            progress(
                 f"[{i}/{len(paths)}] {p.name}: {n:,} rows -> {table} via {r.reader} ({time.perf_counter() - t0:.1f} s)"
                 + _replaces(r)
             )
@@ -79,7 +80,14 @@ def cmd_validate(args) -> int:
     return EXIT_INVALID if errors else 0
 
 
-def load(paths: list[Path], *, fresh: bool = False, illustrative: bool = False, opts: Options | None = None) -> int:
+def load(
+    paths: list[Path],
+    *,
+    fresh: bool = False,
+    illustrative: bool = False,
+    opts: Options | None = None,
+    by: str | None = None,
+) -> int:
     if not paths:
         print("no files given", file=sys.stderr)
         return EXIT_INVALID
@@ -89,7 +97,7 @@ def load(paths: list[Path], *, fresh: bool = False, illustrative: bool = False, 
         print(f"REFUSED: {errors} error(s); nothing was loaded and {db_path()} is unchanged.", file=sys.stderr)
         return EXIT_INVALID
     try:
-        rep = build_and_publish(results, db_path(), fresh=fresh, illustrative=illustrative)
+        rep = build_and_publish(results, db_path(), fresh=fresh, illustrative=illustrative, by=by)
     except (PublishError, OSError) as exc:
         print(f"FAILED: {exc}; {db_path()} is unchanged.", file=sys.stderr)
         return 1
@@ -109,7 +117,7 @@ def cmd_demo(args) -> int:
     with tempfile.TemporaryDirectory(prefix="demo-") as tmp:
         out = Path(args.keep) if args.keep else Path(tmp)
         paths = generate(out, progress=stderr_progress)
-        rc = load(paths, fresh=True, illustrative=True)
+        rc = load(paths, fresh=True, illustrative=True, by="python -m etl demo")
     stderr_progress(f"demo: done in {time.perf_counter() - t0:.1f} s")
     return rc
 
@@ -177,7 +185,10 @@ def cmd_generations(args) -> int:
         print("  none yet: one is kept at every publish")
     for g in gens:
         files = ", ".join(g.files[:3]) + (f" and {len(g.files) - 3} more" if len(g.files) > 3 else "")
-        print(f"  {g.id}  published {g.published_at}  {g.size / 2**20:,.1f} MB  sha256 {g.sha256[:12]}  ({g.note})")
+        who = f"  by {g.by}" if g.by else ""
+        print(
+            f"  {g.id}  published {g.published_at}{who}  {g.size / 2**20:,.1f} MB  sha256 {g.sha256[:12]}  ({g.note})"
+        )
         print(f"      files: {files or '-'}")
     return 0
 
@@ -202,6 +213,27 @@ def cmd_verify(args) -> int:
         print(f"PROBLEM: {p}", file=sys.stderr)
     print(f"{db_path()}: " + ("sound" if not problems else f"{len(problems)} problem(s)"))
     return 1 if problems else 0
+
+
+def cmd_hash_password(args) -> int:
+    """Read a password from standard input (no echo on a terminal) and print its hash for ADMIN_PASSWORD_HASH
+    or a KELOLA_USERS file. werkzeug.security does the hashing (scrypt, salted)."""
+    import getpass
+
+    from werkzeug.security import generate_password_hash
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != password:
+            print("the two passwords differ", file=sys.stderr)
+            return EXIT_INVALID
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < 10:
+        print("refused: a password of at least 10 characters, please", file=sys.stderr)
+        return EXIT_INVALID
+    print(generate_password_hash(password))
+    return 0
 
 
 def _file_options(p) -> None:
@@ -245,6 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(fn=cmd_export)
     p = sub.add_parser("generations", help="list the earlier published files kept for rollback")
     p.set_defaults(fn=cmd_generations)
+    p = sub.add_parser(
+        "hash-password", help="read a password on standard input and print its hash (ADMIN_PASSWORD_HASH)"
+    )
+    p.set_defaults(fn=cmd_hash_password)
     p = sub.add_parser("rollback", help="re-publish an earlier file (the newest kept one by default)")
     p.add_argument("id", nargs="?", help="a generation id (or its start) from `generations`")
     p.set_defaults(fn=cmd_rollback)

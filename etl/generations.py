@@ -50,6 +50,8 @@ class Generation:
     size: int
     sha256: str
     note: str
+    by: str | None = None
+    checksums: dict | None = None  # table -> "rows|sum|sum", as written at publish
 
 
 def _checksum_sql(name: str) -> str:
@@ -68,19 +70,29 @@ def checksums(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return out
 
 
-def _provenance(path: Path) -> tuple[str, list[str]]:
+def provenance(path: Path) -> dict:
+    """When a database file was published, by whom, from which files, and its rows and money totals per
+    table (the checksums written at publish): what the console's history shows for each generation."""
+    out = {"published_at": "?", "by": None, "files": [], "checksums": {}}
     try:
         con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error:
-        return "?", []
+        return out
     try:
-        at = con.execute("SELECT value FROM meta_dataset WHERE key = 'published_at'").fetchall()
-        files = [r[0] for r in con.execute("SELECT DISTINCT file FROM meta_load ORDER BY 1").fetchall()]
-        return (at[0][0] if at else "?"), files
+        meta = dict(con.execute("SELECT key, value FROM meta_dataset").fetchall())
+        out["published_at"] = meta.get("published_at", "?")
+        out["checksums"] = {k.removeprefix("checksum:"): v for k, v in meta.items() if k.startswith("checksum:")}
+        out["files"] = [r[0] for r in con.execute("SELECT DISTINCT file FROM meta_load ORDER BY 1").fetchall()]
+        try:
+            by = con.execute("SELECT published_by FROM meta_publish ORDER BY load_id DESC LIMIT 1").fetchall()
+            out["by"] = by[0][0] if by else None
+        except duckdb.Error:  # a file published before meta_publish existed
+            pass
     except duckdb.Error:
-        return "?", []
+        pass
     finally:
         con.close()
+    return out
 
 
 def keep_previous(db_path: Path, note: str, sha256) -> Generation | None:
@@ -97,11 +109,13 @@ def keep_previous(db_path: Path, note: str, sha256) -> Generation | None:
         os.link(db_path, target)
     except OSError:
         shutil.copy2(db_path, target)
-    published_at, files = _provenance(target)
+    prov = provenance(target)
     record = {
         "id": gid,
-        "published_at": published_at,
-        "files": files,
+        "published_at": prov["published_at"],
+        "by": prov["by"],
+        "files": prov["files"],
+        "checksums": prov["checksums"],
         "size": target.stat().st_size,
         "sha256": digest,
         "kept_at": dt.datetime.now().replace(microsecond=0).isoformat(),
@@ -115,7 +129,17 @@ def keep_previous(db_path: Path, note: str, sha256) -> Generation | None:
 
 
 def _from_record(path: Path, r: dict) -> Generation:
-    return Generation(r["id"], path, r["published_at"], r["files"], r["size"], r["sha256"], r.get("note", ""))
+    return Generation(
+        r["id"],
+        path,
+        r["published_at"],
+        r["files"],
+        r["size"],
+        r["sha256"],
+        r.get("note", ""),
+        r.get("by"),
+        r.get("checksums"),
+    )
 
 
 def list_generations(db_path: Path) -> list[Generation]:
@@ -167,19 +191,26 @@ def verify(path: Path) -> list[str]:
     return problems
 
 
-def _reconciliation(path: Path) -> list[str]:
-    """Every published figure that the file's own figures contradict (through the query layer)."""
+def reconciliation_at(path: Path) -> list:
+    """The reconciliation with the published official figures (`budget.queries.reconciliation`) of any
+    database file, through the query layer. For command-line processes only: it points BUDGET_DB at the
+    file for the duration."""
     from budget import queries
 
     old = os.environ.get("BUDGET_DB")
     os.environ["BUDGET_DB"] = str(path)
     try:
-        bad = [r for r in queries.reconciliation() if r.difference not in (None, 0, Decimal(0))]
+        return queries.reconciliation()
     finally:
         if old is None:
             os.environ.pop("BUDGET_DB", None)
         else:
             os.environ["BUDGET_DB"] = old
+
+
+def _reconciliation(path: Path) -> list[str]:
+    """Every published figure that the file's own figures contradict (through the query layer)."""
+    bad = [r for r in reconciliation_at(path) if r.difference not in (None, 0, Decimal(0))]
     return [f"reconciliation: {r.tahun} {r.dokumen} {r.kode} {r.uraian}: difference {r.difference}" for r in bad]
 
 

@@ -72,6 +72,16 @@ class PublishReport:
     replaced: dict[str, list[tuple]]
 
 
+def publisher() -> str:
+    """Who publishes from the command line: the system user, marked as such."""
+    import getpass
+
+    try:
+        return f"{getpass.getuser()} (command line)"
+    except (KeyError, OSError):
+        return "command line"
+
+
 def sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as f:
@@ -99,6 +109,8 @@ def _create_meta(con: duckdb.DuckDBPyConnection) -> None:
         "reader VARCHAR, tabel VARCHAR, rows_read BIGINT, rows_loaded BIGINT, warnings INTEGER, ilustratif BOOLEAN)",
     )
     _run(con, "CREATE TABLE meta_issue (load_id INTEGER, file VARCHAR, level VARCHAR, message VARCHAR)")
+    # Who published each load (the console's officer, or the command line's user).
+    _run(con, "CREATE TABLE meta_publish (load_id INTEGER, published_at TIMESTAMP, published_by VARCHAR)")
     _run(
         con,
         "CREATE TABLE meta_partition (tabel VARCHAR, tahun INTEGER, bagian VARCHAR, file VARCHAR, "
@@ -124,8 +136,10 @@ def build_and_publish(
     fresh: bool = False,
     illustrative: bool = False,
     progress: Progress = stderr_progress,
+    by: str | None = None,
 ) -> PublishReport:
-    """Load validated files into a new database file and atomically replace the published one."""
+    """Load validated files into a new database file and atomically replace the published one. `by`
+    names who published (recorded in meta_publish); the command line records its user."""
     if not all(r.ok for r in results):
         raise PublishError("refusing to publish: the batch has errors")
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -133,7 +147,7 @@ def build_and_publish(
     tmp.unlink(missing_ok=True)
     old = db_path if (db_path.exists() and not fresh) else None
     try:
-        report = _build(results, tmp, old, illustrative, progress)
+        report = _build(results, tmp, old, illustrative, progress, by or publisher())
         _check_built(tmp)
         from etl.generations import keep_previous
 
@@ -149,7 +163,9 @@ def build_and_publish(
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
 
 
-def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: Progress) -> PublishReport:
+def _build(
+    results, tmp: Path, old: Path | None, illustrative: bool, progress: Progress, by: str = "command line"
+) -> PublishReport:
     con = duckdb.connect(str(tmp))
     try:
         _run(con, "SET preserve_insertion_order = true")
@@ -166,8 +182,15 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
                 "AND table_name = 'meta_issue'",
             )[0][0]:
                 _run(con, "INSERT INTO meta_issue SELECT * FROM old.meta_issue")
+            if _run(
+                con,
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_catalog = 'old' "
+                "AND table_name = 'meta_publish'",
+            )[0][0]:
+                _run(con, "INSERT INTO meta_publish SELECT * FROM old.meta_publish")
         load_id = _run(con, "SELECT COALESCE(MAX(load_id), 0) + 1 FROM meta_load")[0][0]
         now = dt.datetime.now().replace(microsecond=0)
+        _run(con, "INSERT INTO meta_publish VALUES (?, ?, ?)", [load_id, now, by])
 
         by_table: dict[str, list[ReadResult]] = {}
         for r in results:
@@ -206,7 +229,7 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
                     [
                         load_id,
                         now,
-                        r.path.name,
+                        r.name,
                         sha256(r.path),
                         r.reader,
                         name,
@@ -216,12 +239,12 @@ def _build(results, tmp: Path, old: Path | None, illustrative: bool, progress: P
                         illustrative,
                     ],
                 )
-                warnings = [(load_id, r.path.name, i.level, str(i)) for i in r.issues if i.level == "warning"]
+                warnings = [(load_id, r.name, i.level, str(i)) for i in r.issues if i.level == "warning"]
                 for w in warnings:
                     _run(con, "INSERT INTO meta_issue VALUES (?, ?, ?, ?)", list(w))
                 parts_r = pd.DataFrame(
                     [
-                        (name, int(p[0]), "/".join(str(v) for v in p[1:]), r.path.name, illustrative, load_id)
+                        (name, int(p[0]), "/".join(str(v) for v in p[1:]), r.name, illustrative, load_id)
                         for p in r.replaces()
                     ],
                     columns=["tabel", "tahun", "bagian", "file", "ilustratif", "load_id"],

@@ -30,17 +30,19 @@ from etl.numbers import BadAmount, parse_amount
 from etl.schema import TABLES, detect_table
 from etl.siskeudes import read_siskeudes
 from etl.validate import (
-    MAX_FILE_BYTES,
     Issue,
     ReadResult,
     _decode,
     _delimiter,
     check_frame,
+    max_file_bytes,
     normalise_amounts,
     read_canonical,
 )
 
 MAX_ROWS = 2_000_000
+MAX_XLSX_UNPACKED = 2 * 1024**3  # bytes of XML inside one workbook
+MAX_XLSX_RATIO = 200  # real workbooks expand 5-30 times; sparse generated ones rarely beyond 100
 MONTHS_ID = {
     "januari": 1,
     "februari": 2,
@@ -86,12 +88,26 @@ def _cell_text(v) -> str:
     return str(v).strip() if not isinstance(v, str) else v
 
 
+def _check_unpacked_size(path: Path) -> None:
+    """An XLSX is a zip: refuse one that would unpack to more than MAX_XLSX_UNPACKED bytes or expand
+    more than MAX_XLSX_RATIO times (a zip bomb), before openpyxl inflates anything."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        infos = zf.infolist()
+    total = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if total > MAX_XLSX_UNPACKED or total / packed > MAX_XLSX_RATIO:
+        raise ValueError(f"refused: the workbook unpacks to {total:,} bytes from {packed:,} (a zip bomb?)")
+
+
 def sheets_from_xlsx(path: Path) -> list[Sheet]:
     """Cell text of every sheet. A small workbook (every official summary is one) is opened in full
     so that its merged ranges are known; a large one (line items with a one-row header) is streamed,
     since openpyxl's read-only mode does not expose merged ranges."""
     from openpyxl import load_workbook
 
+    _check_unpacked_size(path)
     small = path.stat().st_size <= MERGED_READ_BYTES
     wb = load_workbook(path, read_only=not small, data_only=True)  # cached values; formulas never run
     try:
@@ -167,10 +183,11 @@ def read_file(path: Path, opts: Options | None = None) -> list[ReadResult]:
         return [
             ReadResult(path, issues=[Issue(name, None, None, "an existing file / berkas yang ada", "no such file")])
         ]
-    if size > MAX_FILE_BYTES:
+    if size > max_file_bytes():
         return [
             ReadResult(
-                path, issues=[Issue(name, None, None, f"a file under {MAX_FILE_BYTES // 2**20} MB", f"{size:,} bytes")]
+                path,
+                issues=[Issue(name, None, None, f"a file under {max_file_bytes() // 2**20} MB", f"{size:,} bytes")],
             )
         ]
     suffix = path.suffix.lower()

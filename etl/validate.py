@@ -17,7 +17,17 @@ import pandas as pd
 from etl.schema import Table, detect_table
 
 MAX_LISTED_PER_KIND = 20
-MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_FILE_MB = 512
+
+
+def max_file_bytes() -> int:
+    """The size limit for one source file: 512 MB, or $ETL_MAX_FILE_MB (the console uses the same)."""
+    import os
+
+    try:
+        return max(1, int(os.environ.get("ETL_MAX_FILE_MB", MAX_FILE_MB))) * 2**20
+    except ValueError:
+        return MAX_FILE_MB * 2**20
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,12 @@ class ReadResult:
     sheet: str | None = None
     rows_read: int | None = None  # source rows, when they differ from the canonical rows produced
     covers: list[tuple] = field(default_factory=list)  # partitions replaced even where the file has no row
+    source_name: str | None = None  # the name the officer gave the file, when it is stored under another
+
+    @property
+    def name(self) -> str:
+        """The file's name as the provenance records it."""
+        return self.source_name or self.path.name
 
     def replaces(self) -> list[tuple]:
         """The partitions a load of this file replaces: those its rows fall in, and those it covers."""
@@ -88,8 +104,10 @@ def read_canonical(path: Path) -> ReadResult:
     name = path.name
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            res.issues.append(Issue(name, None, None, f"a file under {MAX_FILE_BYTES // 2**20} MB", f"{size} bytes"))
+        if size > max_file_bytes():
+            res.issues.append(
+                Issue(name, None, None, f"a file under {max_file_bytes() // 2**20} MB", f"{size:,} bytes")
+            )
             return res
         text, _enc = _decode(path.read_bytes())
     except FileNotFoundError:

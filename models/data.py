@@ -33,6 +33,7 @@ class Load:
     rows_loaded: int
     warnings: int
     illustrative: bool
+    published_by: str | None  # the officer (console) or system user (command line) who published it
 
 
 @dataclass(frozen=True)
