@@ -79,7 +79,11 @@ import lite  # noqa: E402  (the light server-rendered pages for residents)
 
 server.register_blueprint(lite.bp)
 
+import api  # noqa: E402  (the JSON API, /api/v1)
 import kelola  # noqa: E402  (the data officer's console, /kelola)
+
+server.register_blueprint(api.bp)
+server.register_blueprint(api.docs_bp)
 
 kelola.init_app(server)
 
@@ -165,7 +169,11 @@ def _unknown_path_is_404():
         return app.index(), 404  # not the shape of a download: Dash's catch-all would answer 200
     if request.method != "GET" or path.startswith(_SERVER_PREFIXES) or page_for(path) is not None:
         return None
-    if request.blueprint in ("lite", "kelola"):  # the light pages and the console answer their own 404s
+    if path.startswith("/api/") and request.blueprint != "api":
+        from api.routes import not_found
+
+        return not_found()  # the API's own JSON 404, never Dash's index page
+    if request.blueprint in ("lite", "kelola", "api", "api_docs"):  # they answer their own 404s
         return None
     return app.index(), 404
 
@@ -209,6 +217,10 @@ def _request_limits():
     from flask import request
 
     if len(request.query_string) > MAX_QUERY:
+        if request.path.startswith("/api/"):  # the API's own error shape (a 400, as for any bad parameter)
+            from api.routes import too_long
+
+            return too_long(MAX_QUERY)
         return _json_error(414, f"query string over {MAX_QUERY} bytes")
     if request.method == "POST" and request.path == "/_dash-update-component":
         from callbacks import guard

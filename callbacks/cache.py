@@ -72,7 +72,7 @@ def release() -> str:
     previous one drew for the same data version (they may say or look different)."""
     root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for folder in ("budget", "models", "components", "callbacks", "lite", "pages"):
+    for folder in ("budget", "models", "components", "callbacks", "lite", "pages", "api"):
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in (".py", ".html", ".js", ".csv") and path.is_file():
                 st = path.stat()
