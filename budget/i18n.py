@@ -563,6 +563,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "data.provenance": ("Riwayat pemuatan berkas", "Load history"),
     "data.published_by": ("oleh {who}", "by {who}"),
+    # the glossary (/istilah) and the term explanations on every page
+    "g.title": ("Daftar istilah anggaran", "Glossary of budget terms"),
+    "g.description": (
+        "{n} istilah anggaran daerah dan desa dalam bahasa sehari-hari, dengan contoh dari data Kabupaten Batang.",
+        "{n} regency and village budget terms in plain words, with examples from Batang's data.",
+    ),
+    "g.lead": (
+        "{n} kata yang Anda temui di halaman-halaman ini, dijelaskan dengan bahasa sehari-hari, dengan contoh dari "
+        "data kita dan asal istilahnya.",
+        "{n} words you meet on these pages, explained in plain language, with an example from our data and where "
+        "each term comes from.",
+    ),
+    "g.index": ("Daftar istilah", "Terms"),
+    "g.example": ("Contoh", "Example"),
+    "g.source": ("Sumber", "Source"),
+    "g.api": ("Istilah yang sama tersedia sebagai data:", "The same terms as data:"),
+    "g.on_this_page": ("Arti istilah di halaman ini", "What the words on this page mean"),
+    "g.more": ("Selengkapnya", "More"),
+    "g.explain": ("Apa artinya?", "What does it mean?"),
     "data.truncated": (
         "Menampilkan {n} pemuatan terakhir; riwayat yang lebih lama disimpan pengelola data.",
         "Showing the latest {n} loads; the data officer keeps the older history.",

@@ -15,6 +15,7 @@ from budget.i18n import month, t
 from components import explorer as cx
 from components import notices
 from components.figures import cumulative_curve, graph
+from components.terms import term
 from models.apbd import CHART_N, TABLE_PAGE, ApbdNode, Crumb
 
 ID_TREEMAP, ID_BARS, ID_TABLE = "apbd-treemap", "apbd-bars", "apbd-table"
@@ -203,7 +204,7 @@ def _node_card(p: ApbdNode, lang: str) -> dbc.Card:
             id="apbd-node-anggaran",
         ),
         cx.stat(realised_to, rupiah(p.realisasi, lang), rupiah_full(p.realisasi, lang), id="apbd-node-realisasi"),
-        cx.stat(t("col.serapan", lang), percent(p.serapan, lang), id="apbd-node-serapan"),
+        cx.stat(term(t("col.serapan", lang), "serapan", lang), percent(p.serapan, lang), id="apbd-node-serapan"),
     ]
     heading = [html.H2(title, className="h5 mb-0", id="apbd-node-title")]
     if code:

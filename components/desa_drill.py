@@ -15,6 +15,7 @@ from components import desa as cd
 from components import explorer as cx
 from components import notices
 from components.figures import cumulative_curve, graph
+from components.terms import term
 from models.desa import CHART_N, LAGGING_PCT, SORTS, Crumb, DesaDrill, Income, Ranking
 
 ID_TREEMAP, ID_BARS, ID_MAP, ID_TABLE = "desa-treemap", "desa-bars", "desa-map", "desa-table"
@@ -121,7 +122,9 @@ def _node_card(p: DesaDrill, lang: str, links: Links) -> dbc.Card:
                     id="desa-node-anggaran",
                 ),
                 cx.stat(realised_to, rupiah(p.realisasi, lang), rupiah_full(p.realisasi, lang)),
-                cx.stat(t("col.serapan", lang), percent(p.serapan, lang), id="desa-node-serapan"),
+                cx.stat(
+                    term(t("col.serapan", lang), "serapan", lang), percent(p.serapan, lang), id="desa-node-serapan"
+                ),
             ],
             className="g-2",
         ),
@@ -185,8 +188,8 @@ def income_card(inc: Income, lang: str) -> dbc.Card:
     head = html.Tr(
         [
             html.Th(""),
-            html.Th(t("col.anggaran", lang), className="text-end"),
-            html.Th(t("col.realisasi", lang), className="text-end"),
+            html.Th(term(t("col.anggaran", lang), "anggaran", lang), className="text-end"),
+            html.Th(term(t("col.realisasi", lang), "realisasi", lang), className="text-end"),
         ]
     )
     rows = [

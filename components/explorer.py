@@ -11,6 +11,7 @@ from dash import dcc, html
 from budget.fmt import percent, rupiah, rupiah_full
 from budget.i18n import t
 from components.figures import BLUE, FONT, GREY, LIGHT, graph
+from components.terms import term
 
 LAINNYA = "~lainnya"  # chart token for the grouped remainder
 
@@ -217,9 +218,9 @@ def children_table(
             [
                 html.Th(t("col.kode", lang), className="d-none d-md-table-cell"),
                 html.Th(t("col.nama", lang)),
-                html.Th(t("col.anggaran", lang), className="text-end"),
-                html.Th(t("col.realisasi", lang), className="text-end d-none d-sm-table-cell"),
-                html.Th(t("col.serapan", lang), className="text-end"),
+                html.Th(term(t("col.anggaran", lang), "anggaran", lang), className="text-end"),
+                html.Th(term(t("col.realisasi", lang), "realisasi", lang), className="text-end d-none d-sm-table-cell"),
+                html.Th(term(t("col.serapan", lang), "serapan", lang), className="text-end"),
                 html.Th(t("col.sisa", lang), className="text-end d-none d-sm-table-cell"),
             ]
         )

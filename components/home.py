@@ -12,6 +12,7 @@ from budget.i18n import month, t
 from components import explorer as cx
 from components import notices
 from components.figures import cumulative_curve, graph
+from components.terms import term
 from models.home import HomePage
 
 ID_KPIS = "home-kpis"
@@ -105,7 +106,7 @@ def _kpis(p: HomePage, lang: str, links: Links) -> dbc.Row:
         [
             _kpi(
                 "kpi-pendapatan",
-                t("kpi.pendapatan", lang),
+                term(t("kpi.pendapatan", lang), "pendapatan", lang),
                 rupiah(p.pendapatan, lang),
                 [
                     html.Div(rupiah_full(p.pendapatan, lang), className="kpi-full", id="kpi-pendapatan-full"),
@@ -114,7 +115,7 @@ def _kpis(p: HomePage, lang: str, links: Links) -> dbc.Row:
             ),
             _kpi(
                 "kpi-belanja",
-                t("kpi.belanja", lang),
+                term(t("kpi.belanja", lang), "belanja", lang),
                 rupiah(p.belanja, lang),
                 [
                     html.Div(rupiah_full(p.belanja, lang), className="kpi-full", id="kpi-belanja-full"),
@@ -127,7 +128,7 @@ def _kpis(p: HomePage, lang: str, links: Links) -> dbc.Row:
             ),
             _kpi(
                 "kpi-pembiayaan",
-                t("kpi.pembiayaan", lang),
+                term(t("kpi.pembiayaan", lang), "pembiayaan", lang),
                 rupiah(p.pembiayaan_netto, lang),
                 [
                     html.Div(rupiah_full(p.pembiayaan_netto, lang), className="kpi-full", id="kpi-pembiayaan-full"),
@@ -136,7 +137,7 @@ def _kpis(p: HomePage, lang: str, links: Links) -> dbc.Row:
             ),
             _kpi(
                 "kpi-serapan",
-                t("kpi.serapan", lang),
+                term(t("kpi.serapan", lang), "serapan", lang),
                 percent(p.serapan, lang),
                 [html.Div(serapan_detail, className="kpi-sub")],
             ),

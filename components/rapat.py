@@ -15,6 +15,7 @@ from budget.fmt import percent, rupiah
 from budget.i18n import datetime_text, month, t
 from components.figures import graph
 from components.serapan import figure as curve_figure
+from components.terms import strip
 from models.rapat import SLIDES, Absorption, Budget, Critical, DanaDesa, RapatSlide, YearEnd
 
 ID_PREV, ID_NEXT = "rapat-prev", "rapat-next"
@@ -37,6 +38,17 @@ def qr_data_uri(text: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
+# The words each slide's title and figures rest on (slide numbers as in models/rapat.py).
+SLIDE_TERMS = {
+    1: ["apbd", "pendapatan", "belanja", "pembiayaan"],
+    2: ["serapan", "anggaran_kas", "realisasi"],
+    3: ["opd", "serapan", "deviasi"],
+    4: ["apbdes", "serapan", "deviasi"],
+    5: ["dana_desa", "apbdes"],
+    6: ["serapan", "realisasi"],
+}
+
+
 def page(p: RapatSlide, lang: str, links: Links) -> html.Div:
     title, sub, extra = _content(p, lang, links)
     body = html.Div(
@@ -47,6 +59,7 @@ def page(p: RapatSlide, lang: str, links: Links) -> html.Div:
                     html.H1(title, className="rapat-title", id="rapat-title"),
                     html.P(sub, className="rapat-sub", id="rapat-sub"),
                     extra,
+                    strip(SLIDE_TERMS.get(p.n, []), lang, id="rapat-terms"),
                 ],
                 className="rapat-main",
             ),

@@ -14,6 +14,7 @@ from budget.i18n import month, t
 from components import notices
 from components.figures import BLUE, FONT, GREY, LIGHT, graph
 from components.notices import WIDE_ONLY
+from components.terms import term
 from models.serapan import RankRow, SerapanPage
 
 BAND_COLOR = {"aman": "success", "waspada": "warning", "kritis": "danger", "na": "secondary"}
@@ -210,11 +211,11 @@ def _ranking(p: SerapanPage, lang: str, links: Links) -> list:
                 html.Th("#", className=WIDE_ONLY),
                 html.Th(t("col.unit", lang)),
                 html.Th(t("col.status", lang)),
-                html.Th(t("col.deviasi", lang), className="text-end"),
-                html.Th(t("col.realisasi", lang), className="text-end d-none d-sm-table-cell"),
-                html.Th(t("col.rencana", lang), className="text-end " + WIDE_ONLY),
+                html.Th(term(t("col.deviasi", lang), "deviasi", lang), className="text-end"),
+                html.Th(term(t("col.realisasi", lang), "realisasi", lang), className="text-end d-none d-sm-table-cell"),
+                html.Th(term(t("col.rencana", lang), "anggaran_kas", lang), className="text-end " + WIDE_ONLY),
                 html.Th(t("col.ramalan", lang), className="text-end " + WIDE_ONLY),
-                html.Th(t("col.anggaran", lang), className="text-end " + WIDE_ONLY),
+                html.Th(term(t("col.anggaran", lang), "anggaran", lang), className="text-end " + WIDE_ONLY),
             ]
         )
     )

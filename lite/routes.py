@@ -202,6 +202,55 @@ def summary():
 
 
 # ---------------------------------------------------------------------------------------------
+# /istilah: the glossary (data/istilah.csv, shared with the term links and the API)
+# ---------------------------------------------------------------------------------------------
+def render_glossary(lang=None) -> str:
+    from budget import glossary
+
+    L = norm_lang(lang)
+    terms = [
+        {
+            "key": g.key,
+            "name": g.name(L),
+            "other": g.istilah if L == "en" else g.term_en,
+            "text": g.text(L),
+            "example": g.example(L),
+            "sumber": g.sumber,
+        }
+        for g in glossary.terms()
+    ]
+    illustrative = _newest_is_illustrative()
+    return render_template(
+        "glossary.html", terms=terms, illustrative=illustrative, page=_page(L, "/istilah"), api="/api/v1/istilah"
+    )
+
+
+def _newest_is_illustrative() -> bool:
+    from budget import queries
+
+    years = queries.years()
+    return bool(years) and queries.is_illustrative(years[0])
+
+
+@bp.get("/istilah")
+def glossary_page():
+    try:
+        text = _cached(render_glossary, lang=request.args.get("lang"))
+    except Exception as exc:  # noqa: BLE001
+        return _trouble(exc)
+    return _answer(text)
+
+
+@bp.app_template_global("term_tips")
+def term_tips(keys: list[str], lang: str):
+    """The page's technical terms, each explaining itself on a tap (a native <details>, no script) and
+    linking to its glossary entry."""
+    from budget import glossary
+
+    return [g for g in (glossary.term(k) for k in keys) if g is not None]
+
+
+# ---------------------------------------------------------------------------------------------
 # /cari: village search as an ordinary form
 # ---------------------------------------------------------------------------------------------
 @bp.get("/cari")
