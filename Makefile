@@ -41,8 +41,8 @@ dev: $(VENV)/.runtime $(DB)
 	DASH_DEBUG=1 $(BIN)/python app.py
 
 chromium:
-	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
-		$(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver poppler-utils; }
 
 test: $(VENV)/.dev chromium
 	$(BIN)/python -m pytest

@@ -27,4 +27,11 @@
     });
     document.body.appendChild(button);
   });
+  // "Cetak / PDF": any element marked data-print opens the browser's print dialog (save as PDF there).
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest && event.target.closest("[data-print]");
+    if (!target) return;
+    event.preventDefault();
+    window.print();
+  });
 })();

@@ -563,6 +563,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "data.provenance": ("Riwayat pemuatan berkas", "Load history"),
     "data.published_by": ("oleh {who}", "by {who}"),
+    # printing
+    "print.button": ("Cetak / PDF", "Print / PDF"),
+    "print.asof": (
+        "Data per {when}. Dicetak dari halaman di atas; pindai kode QR untuk versi terbaru.",
+        "Data as of {when}. Printed from the page above; scan the QR code for the latest version.",
+    ),
     # the glossary (/istilah) and the term explanations on every page
     "g.title": ("Daftar istilah anggaran", "Glossary of budget terms"),
     "g.description": (

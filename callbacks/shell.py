@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlencode
 
 from dash import Input, Output, callback, clientside_callback
+from flask import has_request_context, request
 
 from budget import queries
 from budget.db import DataUnavailable
@@ -35,7 +37,16 @@ def render_shell(pathname: str | None, search: str | None):
 
         do_not_store()
         years, tahun, info = [], None, None
-    return navbar(path, params, years, tahun, lang), footer(info, lang), {"title": page_title(path, lang), "lang": lang}
+    here, demo = None, False
+    if has_request_context():  # the address printed with the page (the response cache keys on the host too)
+        query = urlencode({k: v for k, v in params.items() if isinstance(v, str)})
+        here = request.host_url.rstrip("/") + path + ("?" + query if query else "")
+        demo = bool(info and tahun in info.get("illustrative_years", []))
+    return (
+        navbar(path, params, years, tahun, lang),
+        footer(info, lang, here, demo),
+        {"title": page_title(path, lang), "lang": lang},
+    )
 
 
 @callback(

@@ -3,17 +3,15 @@ a QR code of the slide's own URL (drawn here: no network, no external service)."
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass, field
 
 import dash_bootstrap_components as dbc
-import qrcode
-import qrcode.image.svg
 from dash import dcc, html
 
 from budget.fmt import percent, rupiah
 from budget.i18n import datetime_text, month, t
 from components.figures import graph
+from components.qr import qr_data_uri
 from components.serapan import figure as curve_figure
 from components.terms import strip
 from models.rapat import SLIDES, Absorption, Budget, Critical, DanaDesa, RapatSlide, YearEnd
@@ -29,13 +27,6 @@ class Links:
     slides: dict[int, str] = field(default_factory=dict)  # n -> that slide
     home: str = ""
     more: str = ""  # the absorption monitor for the unit a critical list names
-
-
-def qr_data_uri(text: str) -> str:
-    """An SVG QR code of `text` as a data URI."""
-    img = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=3)
-    svg = img.to_string(encoding="unicode")
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
 # The words each slide's title and figures rest on (slide numbers as in models/rapat.py).

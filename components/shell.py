@@ -143,7 +143,7 @@ def phone_menu(pathname: str, state: dict, lang: str) -> html.Details:
     )
 
 
-def footer(info: dict | None, lang: str) -> html.Div:
+def footer(info: dict | None, lang: str, here: str | None = None, demo: bool = False) -> html.Div:
     parts = [html.P(t("notice.opd_codes", lang), className="mb-1")]
     if info:
         when = info.get("published_at")
@@ -176,4 +176,31 @@ def footer(info: dict | None, lang: str) -> html.Div:
             ),
         )
     parts.append(html.P(t("footer.licence", lang), className="mb-0"))
-    return html.Div(parts, className="container small text-body-secondary py-3")
+    button = html.Button(
+        t("print.button", lang),
+        type="button",
+        className="btn btn-outline-secondary mb-3 noprint",
+        id="print-button",
+        **{"data-print": "1"},
+    )
+    return html.Div(
+        [button, *parts, _print_info(info, lang, here, demo)], className="container small text-body-secondary py-3"
+    )
+
+
+def _print_info(info: dict | None, lang: str, here: str | None, demo: bool) -> html.Div | None:
+    """Shown only on paper: the page's address and its QR code, the data's date, the source, the demo label."""
+    if not here:
+        return None
+    import datetime as dt
+
+    from components.qr import qr_data_uri
+
+    when = info.get("published_at") if info else None
+    asof = datetime_text(dt.datetime.fromisoformat(when), lang) if when else "–"
+    lines = [html.Strong(here), html.Br(), t("print.asof", lang, when=asof), html.Br(), t("lite.source", lang)]
+    if demo:
+        lines += [html.Br(), html.Strong(t("notice.illustrative_short", lang))]
+    return html.Div(
+        [html.Img(src=qr_data_uri(here), alt="QR: " + here), html.P(lines)], className="print-only", id="print-info"
+    )

@@ -100,10 +100,14 @@ def _page(lang: str, path: str | None = None, query: dict | None = None) -> dict
     stray parameters; and warming renders pages outside their own request)."""
     path = path or request.path
     query = {k: v for k, v in (query or {}).items() if k != "lang"}
+    from components.qr import qr_data_uri
+
+    url = request.host_url.rstrip("/") + href(path, {**query, "lang": lang if lang != "id" else None})
     return {
         "lang": lang,
         "asof": data_asof(lang),
-        "url": request.host_url.rstrip("/") + href(path, {**query, "lang": lang if lang != "id" else None}),
+        "url": url,
+        "qr": qr_data_uri(url),  # printed with the page, so a paper copy leads back to the live one
         "other_lang": href(path, {**query, "lang": "en" if lang == "id" else None}),
         "home": href("/ringkasan", {"lang": lang if lang != "id" else None}),
     }

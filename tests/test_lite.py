@@ -74,7 +74,8 @@ def test_lite001_the_village_page_shows_the_models_figures_without_dash(server):
     # The one script is the small service-worker registration (offline reading); no inline script.
     scripts = re.findall(r"<script([^>]*)>", page)
     assert len(scripts) == 1 and re.search(r'src="/assets/pwa\.js\?m=[\d.]+" defer', scripts[0]), scripts
-    assert "_dash-" not in page and "http://" not in page.split("<body>")[1]
+    body = page.split("<body>")[1]
+    assert "_dash-" not in page and not re.search(r'(src|href|action)="(https?:)?//', body)
     assert f'href="/desa/{SILURAH}/interaktif?tahun=2026"' in page
     assert '<html lang="id">' in page and meta(page, "description")
 
@@ -187,8 +188,9 @@ def test_lite008_a_first_visit_is_within_its_budget_and_revisits_are_cheap(serve
     for path in (f"/desa/{SILURAH}", "/ringkasan", "/cari?q=silurah"):
         status, headers, raw = fetch(server + path)
         page = text_of(headers, raw)
-        # Everything the page loads: the HTML (styles inline), the service-worker script; no stylesheet, no image.
-        assert re.findall(r'<(?:link rel="stylesheet"|img)', page) == []
+        # Everything the page loads: the HTML (styles inline, and the print-only QR code inline as a data URI),
+        # the service-worker script; no stylesheet, no image fetched.
+        assert re.findall(r'<(?:link rel="stylesheet"|img(?![^>]*src="data:))', page) == []
         loaded = re.findall(r'<script src="([^"]+)"', page)
         transferred = len(raw) + sum(len(fetch(server + src)[2]) for src in loaded)
         assert transferred <= BUDGET_KB * 1024, (path, transferred)
