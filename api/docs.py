@@ -105,7 +105,8 @@ def docs():
         items=items,
         version=spec["info"]["version"],
         sample=json.dumps(
-            {"data": "…", "meta": {"data_version": "…", "demo": True, "limit": 100, "offset": 0, "total": 1}}
+            {"data": "…", "meta": {"data_version": "…", "demo": True, "limit": 100, "offset": 0, "total": 1}},
+            ensure_ascii=False,
         ),
     )
     resp = Response(html, mimetype="text/html")
