@@ -217,12 +217,12 @@ def _history() -> list:
     return list_generations(db_path())
 
 
-@bp.get("/")
-@login_required
-def home():
+def _console(code: int = 200, problems: list[str] | None = None) -> Response:
+    """The console's main page: upload form, recent batches, history, audit log (and any upload problems)."""
     entries, total = inbox.audit_tail()
     return _page(
         "home.html",
+        code,
         batches=inbox.batches(),
         current=_current(),
         generations=_history(),
@@ -232,8 +232,14 @@ def home():
         max_files=inbox.MAX_FILES,
         max_mb=max_file_bytes() // 2**20,
         years=range(dt.date.today().year + 1, YEAR_MIN + 19, -1),
-        problems=[],
+        problems=problems or [],
     )
+
+
+@bp.get("/")
+@login_required
+def home():
+    return _console()
 
 
 def _options(form) -> tuple[dict, list[str]]:
@@ -283,21 +289,7 @@ def upload():
     bid, problems = (None, bad) if bad else inbox.create_batch(files, g.user, options, max_file_bytes())
     if bid is None:
         inbox.audit(g.user, "upload_refused", request.remote_addr, files=[f.name for f in files], why=problems)
-        entries, total = inbox.audit_tail()
-        return _page(
-            "home.html",
-            400,
-            batches=inbox.batches(),
-            current=_current(),
-            generations=_history(),
-            keep=keep(),
-            audit=entries,
-            audit_total=total,
-            max_files=inbox.MAX_FILES,
-            max_mb=max_file_bytes() // 2**20,
-            years=range(dt.date.today().year + 1, YEAR_MIN + 19, -1),
-            problems=[_problem_text(p) for p in problems],
-        )
+        return _console(400, [_problem_text(p) for p in problems])
     batch = inbox.read_json(inbox.folder() / bid / "batch.json")
     inbox.audit(
         g.user,
