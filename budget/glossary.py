@@ -80,9 +80,26 @@ def term(key: str) -> Term | None:
     return next((t for t in _load() if t.key == key), None)
 
 
+@functools.lru_cache(maxsize=4)
+def _home(version: str, tahun: int, tahap: str):
+    """The regency summary the examples quote, once per data version (not once per term and language)."""
+    from budget import queries
+    from models.home import home_page
+
+    years = queries.years()
+    return home_page(tahun, tahap, years, queries.stages(tahun))
+
+
+@functools.lru_cache(maxsize=4)
+def _villages(version: str, tahun: int, tahap: str):
+    from budget import desa as dq
+
+    return dq.villages(tahun, tahap)
+
+
 def example_values(spec: str, lang: str) -> dict | None:
     """The figures an example names, for the newest year and its final stage, formatted for `lang`."""
-    from budget import queries
+    from budget import db, queries
     from budget.db import DataUnavailable, QueryTimeout
     from budget.fmt import number, percent, rupiah
     from budget.i18n import month
@@ -97,9 +114,7 @@ def example_values(spec: str, lang: str) -> dict | None:
         base = {"tahun": tahun, "tahap": tahap}
         kind, _, arg = spec.partition(":")
         if kind == "home":
-            from models.home import home_page
-
-            p = home_page(tahun, tahap, years, stages)
+            p = _home(db.data_version(), tahun, tahap)
             base["bulan"] = month(p.as_of_month, lang) if p.as_of_month else "–"
             if arg == "opd_count":
                 return {**base, "count": number(p.opd_count, lang)}
@@ -125,9 +140,7 @@ def example_values(spec: str, lang: str) -> dict | None:
             value = next((v for y, s, v in ex.totals_by_year(node) if y == tahun and s == tahap), None)
             return {**base, "value": rupiah(value, lang)} if value else None
         if kind == "villages":
-            from budget import desa as dq
-
-            rows = dq.villages(tahun, tahap)
+            rows = _villages(db.data_version(), tahun, tahap)
             total = sum((getattr(v, arg) for v in rows), Decimal(0))
             return {**base, "count": number(len(rows), lang), "value": rupiah(total, lang)} if rows else None
     except (DataUnavailable, QueryTimeout, ValueError):
