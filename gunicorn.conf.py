@@ -49,3 +49,11 @@ preload_app = False
 def post_fork(server, worker):
     """Nothing is opened before the fork; say so in the log, with the worker's pid."""
     server.log.info("worker %s forked; it opens the database read-only on first use", worker.pid)
+
+
+def post_worker_init(worker):
+    """Dash finishes setting itself up on a worker's first request (that is when it registers the script
+    paths it serves), and a second thread's first request can run while the first is still at it: after a
+    restart, a browser fetching a page's scripts in parallel got a 404 for one of them. So each worker
+    makes its first request itself, before it accepts any."""
+    worker.wsgi.test_client().get("/_dash-dependencies")

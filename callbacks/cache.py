@@ -72,7 +72,7 @@ def release() -> str:
     previous one drew for the same data version (they may say or look different)."""
     root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for folder in ("budget", "models", "components", "callbacks", "lite", "pages", "api"):
+    for folder in ("budget", "models", "components", "callbacks", "lite", "pages", "api", "static_html"):
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in (".py", ".html", ".js", ".csv") and path.is_file():
                 st = path.stat()
@@ -171,12 +171,17 @@ def warm_views() -> list[tuple[Callable, dict]]:
     """The most visited views of the published data (latest year and stage), in Indonesian and English."""
     from budget import queries
     from callbacks import apbd, desa, home
+    from callbacks.state import frozen  # the Dash pages are cached as the browser receives them
 
-    views: list[tuple[Callable, dict]] = [(home.render, {}), (apbd.render, {}), (desa.render, {})]
+    views: list[tuple[Callable, dict]] = [
+        (frozen(home.render), {}),
+        (frozen(apbd.render), {}),
+        (frozen(desa.render), {}),
+    ]
     years = queries.years()
     if years:
-        views += [(apbd.render, {"skpd": s}) for s in queries.skpd_codes(years[0])]
-    views += [(desa.render_village, {"kode": k}) for k in queries.desa_codes()]
+        views += [(frozen(apbd.render), {"skpd": s}) for s in queries.skpd_codes(years[0])]
+    views += [(frozen(desa.render_village), {"kode": k}) for k in queries.desa_codes()]
     # The light pages residents open from shared links: every village and the regency summary.
     from lite import routes as lite
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -76,7 +77,7 @@ def guarded(render: Callable[..., object], **kwargs):
 
     lang = norm_lang(kwargs.get("lang"))
     try:
-        return cache.cached(render, kwargs, request.host_url if has_request_context() else None)
+        return cache.cached(frozen(render), kwargs, request.host_url if has_request_context() else None)
     except DataUnavailable as exc:
         do_not_store()
         if exc.unreadable:
@@ -91,6 +92,20 @@ def guarded(render: Callable[..., object], **kwargs):
         do_not_store()
         log.exception("page render failed")
         return notices.error_page(lang)
+
+
+@functools.cache
+def frozen(render: Callable[..., object]) -> Callable[..., object]:
+    """`render` with its static parts frozen into server-made HTML (`components/freeze.py`): the page as
+    the browser receives it, cached under its own name."""
+    from components.freeze import freeze
+
+    def frozen_render(**kwargs):
+        return freeze(render(**kwargs))
+
+    frozen_render.__module__ = render.__module__
+    frozen_render.__qualname__ = render.__qualname__ + ".frozen"
+    return frozen_render
 
 
 def do_not_store() -> None:

@@ -211,14 +211,20 @@ def test_lite009_the_dash_pages_link_to_the_light_ones(demo_db):
 
 
 def test_lite010_the_interactive_pages_are_compressed_cached_and_use_the_trimmed_plotly(server):  # noqa: F811
-    """Every text file compressed; fingerprinted files cached for a year without revalidation; the page loads
-    our trimmed plotly.js (bar, scatter, treemap) and never the full bundle."""
+    """Every text file compressed; fingerprinted files cached for a year without revalidation; the page names
+    our trimmed plotly.js (bar, scatter, treemap) for dcc.Graph to fetch when a chart mounts, never the full
+    bundle, and loads neither Dash's @babel/polyfill nor dash_table (the regenerator runtime alone instead)."""
     _, headers, raw = fetch(f"{server}/apbd")
     page = text_of(headers, raw)
     assert headers["Content-Encoding"] == "br"
     refs = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
-    assert any("00-plotly-custom.min.js?m=" in r for r in refs)
-    assert not any("plotly.min.js" in r and "custom" not in r for r in refs)
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', page)
+    assert not any("plotly" in r and "plotly-src.js" not in r for r in scripts)  # fetched when a chart mounts
+    assert not any("polyfill" in r or "dash_table" in r for r in scripts), scripts
+    assert any("00-regenerator-runtime.min.js?m=" in r for r in scripts)
+    assert any("static_html" in r for r in scripts)
+    refs.append(meta(page, "plotly-src"))
+    assert "00-plotly-custom.min.js?m=" in refs[-1]
     total = len(raw)
     for ref in refs:
         status, h, body = fetch(server + ref)

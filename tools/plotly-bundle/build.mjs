@@ -35,3 +35,22 @@ for (const pattern of ["new Function(", "eval(", host]) {
   }
 }
 console.log(`${out}: ${(statSync(out).size / 1024).toFixed(0)} kB`);
+
+// Dash's renderer, dcc and dbc are compiled with regenerator and call a global `regeneratorRuntime` when they
+// load a component lazily (dcc.Graph). Dash ships it inside the whole @babel/polyfill (core-js 2, 99 kB,
+// ~0.1 s of start-up work on a phone, for browsers older than any that runs React 18); app.py drops that
+// file from the page and this small runtime alone takes its place.
+const runtime = "../../assets/00-regenerator-runtime.min.js";
+const rtVersion = JSON.parse(readFileSync("node_modules/regenerator-runtime/package.json", "utf8")).version;
+await build({
+  entryPoints: ["node_modules/regenerator-runtime/runtime.js"],
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["es2017"],
+  legalComments: "none",
+  banner: { js: `/* regenerator-runtime v${rtVersion} (MIT). Built by tools/plotly-bundle. */` },
+  outfile: runtime,
+  logLevel: "info",
+});
+console.log(`${runtime}: ${(statSync(runtime).size / 1024).toFixed(1)} kB`);
