@@ -46,15 +46,22 @@ app = Dash(
         {"name": "theme-color", "content": "#143d6b"},
     ],
 )
-app.layout = html.Div(
-    [
-        dcc.Location(id=ID_URL, refresh="callback-nav"),
-        dcc.Store(id=ID_TITLE),
-        html.Header(id=ID_NAV, className="shell-header"),
-        html.Main(dash.page_container, className="container py-3"),
-        html.Footer(id=ID_FOOTER, className="shell-footer"),
-    ]
-)
+
+
+def shell_layout(nav=None, content=dash.page_container, foot=None) -> html.Div:
+    """The app's frame: the live layout, and (filled in) the first-view snapshot drawn from the same frame."""
+    return html.Div(
+        [
+            dcc.Location(id=ID_URL, refresh="callback-nav"),
+            dcc.Store(id=ID_TITLE),
+            html.Header(nav, id=ID_NAV, className="shell-header"),
+            html.Main(content, className="container py-3"),
+            html.Footer(foot, id=ID_FOOTER, className="shell-footer"),
+        ]
+    )
+
+
+app.layout = shell_layout()
 server = app.server
 
 
@@ -164,6 +171,7 @@ def _interpolate_index(**kwargs) -> str:
             r'<meta (?:name="description" content=""|property="(?:og|twitter):[^"]*")[^>]*>', "", kwargs["metas"]
         )
         kwargs["metas"] = metas + tags(request.path, request.args, request.host_url, request.url)
+        kwargs["app_entry"] = _snapshot() + kwargs["app_entry"]
     page = dash.Dash.interpolate_index(app, **kwargs)
     from lite.pwa import asset_url
 
@@ -177,6 +185,39 @@ def _interpolate_index(**kwargs) -> str:
 
 
 app.interpolate_index = _interpolate_index
+
+
+def _snapshot() -> str:
+    """The page's first view as HTML, ahead of the live app (`components/snapshot.py`); cached by data
+    version like the renders it is drawn from. '' for a path that is no page, or if anything goes wrong
+    (the page then simply draws when its scripts have run)."""
+    from flask import request
+
+    from callbacks import cache
+
+    try:
+        search = request.query_string.decode("utf-8", "replace")
+        return cache.cached(_snapshot_of, {"path": request.path, "search": search}, request.host_url)
+    except Exception:  # noqa: BLE001 - a snapshot is an extra; the live page never depends on it
+        logging.getLogger(__name__).warning("no first-view snapshot for %s", request.path, exc_info=True)
+        return ""
+
+
+def _snapshot_of(path: str, search: str) -> str:
+    from dash._pages import _parse_query_string, _path_to_page
+
+    from callbacks.shell import render_shell
+    from components.snapshot import snapshot_html
+
+    page, variables = _path_to_page(app.strip_relative_path(path))
+    if not page or page.get("module", "").endswith("not_found_404"):
+        return ""
+    query = "?" + search if search else ""
+    layout = page["layout"](**(variables or {}), **_parse_query_string(query))
+    nav, foot, _title = render_shell(path, query)
+    tree = shell_layout(nav, html.Div(html.Div(layout)), foot)
+    return f'<div id="ssr-snapshot">{snapshot_html(tree)}</div>'
+
 
 # Paths Dash and the server own; anything else must be a registered page, or it is a 404.
 _SERVER_PREFIXES = ("/_dash-", "/_reload-hash", "/_favicon", "/assets/", "/unduh/")

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -55,11 +56,24 @@ _INERT = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "key
 _UNITLESS = {"flex", "flexGrow", "flexShrink", "fontWeight", "lineHeight", "opacity", "order", "zIndex", "zoom",
              "orphans", "widows", "columnCount", "gridRow", "gridColumn", "tabSize", "fillOpacity", "strokeOpacity"}  # fmt: skip
 _SAFE_HREF = re.compile(r"^(?:/(?!/)|\?|#|https?://|mailto:)", re.IGNORECASE)
+_ID_ATTR = re.compile(r' id="[^"]*"')
+_IMAGE_DATA = re.compile(r"^data:image/(?:png|jpeg|gif|webp|svg\+xml)[;,]")
 _HTML_TYPES = {cls for name in html.__all__ if isinstance(cls := getattr(html, name), type)}
 
 
 class _Unfreezable(Exception):
     """Raised inside the walk when a subtree holds something that must stay a component."""
+
+
+@dataclass(frozen=True)
+class Mode:
+    """How the walk converts. Freezing: ids a callback uses (and anything unknown) stop it. A snapshot
+    (`components/snapshot.py`): every component is drawn, ids left out, and `other` draws what this
+    module does not know."""
+
+    callback_ids: frozenset = frozenset()
+    snapshot: bool = False
+    other: Callable | None = None
 
 
 def _css(style: dict) -> str:
@@ -89,13 +103,15 @@ def _attr_html(name: str, value) -> str:
     return f' {name}="{escape(str(value))}"'
 
 
-def _attrs(props: dict, allowed_ids: frozenset | None) -> list[tuple[str, object]]:
+def _attrs(props: dict, mode: Mode) -> list[tuple[str, object]]:
     """(html attribute name, value) for a component's props; raises when a prop is not understood."""
     out: list[tuple[str, object]] = []
     for prop, value in props.items():
         if prop in _INERT or value is None:
             continue
         if prop == "id":
+            if mode.snapshot:
+                continue  # the live page has the ids; a snapshot must not claim them too
             value = _dom_id(value)
         if prop == "style":
             if not isinstance(value, dict):
@@ -104,7 +120,8 @@ def _attrs(props: dict, allowed_ids: frozenset | None) -> list[tuple[str, object
             if css:
                 out.append(("style", css))
         elif prop in ("href", "src"):
-            if not isinstance(value, str) or not _SAFE_HREF.match(value.strip()):
+            safe = _SAFE_HREF.match(value.strip()) if isinstance(value, str) else None
+            if not safe and not (prop == "src" and isinstance(value, str) and _IMAGE_DATA.match(value)):
                 raise _Unfreezable(prop)
             out.append((prop, value))
         elif prop in _ATTR:
@@ -122,17 +139,17 @@ def _attrs(props: dict, allowed_ids: frozenset | None) -> list[tuple[str, object
     return out
 
 
-def _children_html(children, callback_ids: frozenset) -> str:
+def _children_html(children, mode: Mode) -> str:
     if children is None or children is False:
         return ""
     if isinstance(children, (list, tuple)):
-        return "".join(_children_html(c, callback_ids) for c in children)
+        return "".join(_children_html(c, mode) for c in children)
     if isinstance(children, bool):
         return ""
     if isinstance(children, (str, int, float)):
         return str(escape(str(children)))
     if isinstance(children, Component):
-        return _element_html(children, callback_ids)
+        return _element_html(children, mode)
     raise _Unfreezable(type(children).__name__)
 
 
@@ -145,9 +162,10 @@ def _props(node: Component) -> dict:
 PATTERN = "{pattern-matching}"  # in callback_ids when some callback uses dict ids: keep every dict id
 
 
-def _check_id(node: Component, callback_ids: frozenset) -> None:
+def _check_id(node: Component, mode: Mode) -> None:
     node_id = getattr(node, "id", None)
-    if node_id is None:
+    callback_ids = mode.callback_ids
+    if node_id is None or mode.snapshot:
         return
     if isinstance(node_id, dict) and PATTERN not in callback_ids:
         return
@@ -193,22 +211,36 @@ def _badge_classes(props: dict) -> str:
 _BOOTSTRAP_COLOURS = {"primary", "secondary", "success", "danger", "warning", "info", "light", "dark"}
 
 
-def _element_parts(node: Component, callback_ids: frozenset) -> tuple[str, list[tuple[str, object]], str, str]:
-    """(tag, attributes, inner html, wrapper class) of one freezable component; raises when it is not."""
-    _check_id(node, callback_ids)
+_NEVER = ("script", "style", "iframe", "object", "embed")
+_CONTROLS = ("form", "input", "textarea", "select", "button")
+
+
+def _element_parts(node: Component, mode: Mode) -> tuple[str, list[tuple[str, object]], str, str]:
+    """(tag, attributes, inner html, wrapper class) of one component; raises when it cannot be converted."""
+    _check_id(node, mode)
     props = _props(node)
     children = props.pop("children", None)
     if type(node) in _HTML_TYPES:
         tag = node._type.lower()
-        if tag in ("script", "style", "iframe", "object", "embed", "form", "input", "textarea", "select", "button"):
+        if tag in _NEVER or (tag in _CONTROLS and not mode.snapshot):
             raise _Unfreezable(tag)  # inputs and forms stay components: callbacks or the browser act on them
-        return tag, _attrs(props, callback_ids), _children_html(children, callback_ids), ""
+        return tag, _attrs(props, mode), _children_html(children, mode), ""
+    if isinstance(node, StaticHtml):
+        attrs = [("class", props.get("className")), ("style", _css(props.get("style") or {}) or None)]
+        attrs += [(_ATTR.get(k, k), v) for k, v in (props.get("attrs") or {}).items()]
+        inner = props.get("html", "")
+        if mode.snapshot:
+            # Made by this module, every value escaped: ' id="' can only be an attribute here.
+            inner = _ID_ATTR.sub("", inner)
+        else:
+            attrs.insert(0, ("id", props.get("id")))
+        return props.get("tag", "div"), attrs, inner, ""
     if isinstance(node, dcc.Link):
         if props.pop("refresh", False):
             raise _Unfreezable("refresh")
         href = props.get("href")
-        inner = _children_html(children, callback_ids) if children not in (None, "", []) else str(escape(href or ""))
-        attrs = _attrs(props, callback_ids) + [("data-dash-link", "")]
+        inner = _children_html(children, mode) if children not in (None, "", []) else str(escape(href or ""))
+        attrs = _attrs(props, mode) + [("data-dash-link", "")]
         return "a", attrs, inner, ""
     if isinstance(node, dbc.Table):
         responsive = props.pop("responsive", None)
@@ -217,18 +249,24 @@ def _element_parts(node: Component, callback_ids: frozenset) -> tuple[str, list[
         classes = _table_classes(props)
         for flag in ("size", "color", "striped", "bordered", "borderless", "hover"):
             props.pop(flag, None)
-        attrs = [("class", classes)] + _attrs(props, callback_ids)
-        return "table", attrs, _children_html(children, callback_ids), "table-responsive" if responsive else ""
-    if isinstance(node, dbc.Badge):
-        if props.get("href") or (props.get("color") or "secondary") not in _BOOTSTRAP_COLOURS:
-            raise _Unfreezable("badge")
+        attrs = [("class", classes)] + _attrs(props, mode)
+        return "table", attrs, _children_html(children, mode), "table-responsive" if responsive else ""
+    if (
+        isinstance(node, dbc.Badge)
+        and not props.get("href")
+        and (props.get("color") or "secondary") in _BOOTSTRAP_COLOURS
+    ):
         classes = _badge_classes(props)
-        return "span", [("class", classes)] + _attrs(props, callback_ids), _children_html(children, callback_ids), ""
+        return "span", [("class", classes)] + _attrs(props, mode), _children_html(children, mode), ""
+    if mode.snapshot and mode.other is not None:
+        return mode.other(node, props, children, mode)
     raise _Unfreezable(type(node).__name__)
 
 
-def _element_html(node: Component, callback_ids: frozenset) -> str:
-    tag, attrs, inner, wrapper = _element_parts(node, callback_ids)
+def _element_html(node: Component, mode: Mode) -> str:
+    tag, attrs, inner, wrapper = _element_parts(node, mode)
+    if not tag:
+        return inner  # drawn as its inside only (or nothing)
     start = f"<{tag}{''.join(_attr_html(n, v) for n, v in attrs)}>"
     element = start if tag in _VOID else f"{start}{inner}</{tag}>"
     return f'<div class="{wrapper}">{element}</div>' if wrapper else element
@@ -245,9 +283,11 @@ def _size(node) -> int:
 _REACT_NAME = {v: k for k, v in _ATTR.items()}
 
 
-def _static(node: Component, callback_ids: frozenset) -> StaticHtml:
+def _static(node: Component, mode: Mode) -> StaticHtml:
     """`node` as one StaticHtml (raises _Unfreezable)."""
-    tag, attrs, inner, wrapper = _element_parts(node, callback_ids)
+    if isinstance(node, StaticHtml):
+        raise _Unfreezable("frozen already")
+    tag, attrs, inner, wrapper = _element_parts(node, mode)
     if wrapper:  # dbc.Table(responsive=True): the wrapper <div> is the element, the table its inside
         inner = f"<{tag}{''.join(_attr_html(n, v) for n, v in attrs)}>{inner}</{tag}>"
         return StaticHtml(tag="div", className=wrapper, html=inner)
@@ -274,23 +314,28 @@ def freeze(tree, callback_ids: Iterable[str] | None = None):
     """The tree with every largest freezable subtree of at least MIN_ELEMENTS elements as one StaticHtml.
     `callback_ids`: ids a callback reads or writes (default: every id in the running app's callbacks)."""
     ids = frozenset(callback_ids if callback_ids is not None else app_callback_ids())
-    return _freeze(tree, ids)
+    return _freeze(tree, Mode(callback_ids=ids))
 
 
-def _freeze(node, ids: frozenset):
+def _freeze(node, mode: Mode):
     if isinstance(node, (list, tuple)):
-        return [_freeze(n, ids) for n in node]
+        return [_freeze(n, mode) for n in node]
     if not isinstance(node, Component):
         return node
     if _size(node) >= MIN_ELEMENTS:
         try:
-            return _static(node, ids)
+            return _static(node, mode)
         except _Unfreezable:
             pass
     children = getattr(node, "children", None)
     if isinstance(children, (list, tuple, Component)):
-        node.children = _freeze(children, ids)
+        node.children = _freeze(children, mode)
     return node
+
+
+def to_html(tree, mode: Mode) -> Markup:
+    """The whole tree as HTML (raises _Unfreezable where `mode` cannot draw something)."""
+    return Markup(_children_html(tree, mode))
 
 
 def app_callback_ids() -> set[str]:

@@ -169,7 +169,12 @@ def footer(info: dict | None, lang: str, here: str | None = None, demo: bool = F
                     html.Strong(t("footer.source", lang) + ": "),
                     files or "–",
                     " · " + t("footer.official", lang) + " ",
-                    dcc.Link(t("footer.data_page", lang), href=href("/data", {"lang": lang}), id="footer-data-link"),
+                    dcc.Link(
+                        t("footer.data_page", lang),
+                        href=href("/data", {"lang": lang}),
+                        id="footer-data-link",
+                        className="footer-data-link",
+                    ),
                     ".",
                 ],
                 className="mb-1",

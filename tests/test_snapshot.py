@@ -1,0 +1,117 @@
+"""The first view of an interactive page arrives as HTML (components/snapshot.py, app._snapshot): it says
+what the live page says, in the reader's language, carries no ids and no script, is readable when the
+app's scripts never run, and the live page takes its place without anything moving."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.test_freeze import _texts
+from tests.test_lite import fetch, text_of
+
+PAGES = [("/", "id"), ("/apbd", "en"), ("/desa", "id"), ("/serapan", "en"), ("/desa/33.25.01.2001/interaktif", "id")]
+
+
+@pytest.fixture(scope="module")
+def site(demo_db):
+    from bench.serving import served
+
+    with served(demo_db, env={"CACHE_WARM": "0"}) as (url, _proc, _db):
+        yield url
+
+
+def snapshot_of(page: str) -> str:
+    start = page.index('<div id="ssr-snapshot">')
+    return page[start : page.index('<div id="react-entry-point"', start)]
+
+
+@pytest.mark.parametrize("path,lang", PAGES)
+def test_snapshot001_the_page_html_says_what_the_live_page_says(site, path, lang):
+    from markupsafe import escape
+
+    import app as app_module
+    from callbacks import apbd, desa, home, serapan
+    from callbacks.shell import render_shell
+
+    status, headers, raw = fetch(f"{site}{path}?lang={lang}")
+    assert status == 200
+    snap = snapshot_of(text_of(headers, raw))
+    assert (
+        ' id="' not in snap.removeprefix('<div id="ssr-snapshot">') and "<script" not in snap.lower()
+    )  # the live page owns the ids
+    render, kwargs = {
+        "/": (home.render, {}),
+        "/apbd": (apbd.render, {}),
+        "/desa": (desa.render, {}),
+        "/serapan": (serapan.render, {}),
+    }.get(path, (desa.render_village, {"kode": "33.25.01.2001"}))
+    with app_module.server.test_request_context(path, base_url=site):
+        page = render(lang=lang, **kwargs)
+        nav, foot, _ = render_shell(path, f"?lang={lang}")
+    import dash_bootstrap_components as dbc
+
+    menu = next(c for c in nav.children[0].children[1].children if isinstance(c, dbc.DropdownMenu))
+    menu.children = []  # a closed menu: its items are not on the page until it opens, live or not
+    texts = _texts([nav, page, foot])
+    assert len(texts) > 15
+    for text in texts:
+        assert str(escape(text)) in snap, (path, text)
+    assert ("English" in snap) == (lang == "id") and ("Bahasa Indonesia" in snap) == (lang == "en")
+
+
+def test_snapshot002_no_snapshot_where_there_is_no_page(site):
+    for path in ("/no-such-page", "/unduh/nothing.csv"):
+        status, headers, raw = fetch(site + path)
+        assert status == 404 and "ssr-snapshot" not in text_of(headers, raw)
+    status, headers, raw = fetch(f"{site}/apbd?tahun=1999")  # a bad parameter: the notice, drawn at once
+    snap = snapshot_of(text_of(headers, raw))
+    assert "1999" in snap
+
+
+POSITIONS = """
+var out = {};
+document.querySelectorAll('h1, h2, th, td a, .card-body strong, .alert, .dash-graph, footer p').forEach(function (el) {
+  var key = el.tagName + '|' + (el.classList.contains('dash-graph') ? 'graph' : el.textContent.trim().slice(0, 60));
+  if (!key || key in out || !el.getClientRects().length) { return; }
+  var r = el.getBoundingClientRect();
+  out[key] = [Math.round(r.left), Math.round(r.top + window.scrollY), Math.round(r.width), Math.round(r.height)];
+});
+return out;
+"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_snapshot003_readable_without_scripts_and_replaced_without_a_jump(dash_br, site, width):
+    """With Dash's scripts blocked the snapshot is the page (visible, links work as links); with them, the
+    live page replaces it and every heading, table link, card figure, alert, chart box and footer line is
+    where the snapshot had it (within 2 px)."""
+    driver = dash_br.driver
+    driver.set_window_size(width, 900)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*dash_renderer*"]})
+    try:
+        driver.get(f"{site}/apbd")
+        time.sleep(1.5)
+        assert driver.execute_script("return !!document.getElementById('ssr-snapshot')")
+        before = driver.execute_script(POSITIONS)
+        assert driver.execute_script(
+            "var a = document.querySelector('#ssr-snapshot td a'); return a && a.getClientRects().length > 0"
+        )
+    finally:
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    driver.get(f"{site}/apbd")
+    deadline = time.time() + 30
+    while driver.execute_script("return !!document.getElementById('ssr-snapshot')"):
+        assert time.time() < deadline, "the live page never took the snapshot's place"
+        time.sleep(0.2)
+    time.sleep(1)
+    after = driver.execute_script(POSITIONS)
+    assert driver.execute_script(
+        "return getComputedStyle(document.getElementById('react-entry-point')).visibility"
+    ) == ("visible")
+    common = set(before) & set(after)
+    assert len(common) >= 15 and len(common) >= 0.8 * len(before), (len(common), len(before), set(before) - common)
+    moved = {k: (before[k], after[k]) for k in common if any(abs(a - b) > 2 for a, b in zip(before[k], after[k]))}
+    assert not moved, moved
