@@ -42,9 +42,11 @@ def render_shell(pathname: str | None, search: str | None):
         query = urlencode({k: v for k, v in params.items() if isinstance(v, str)})
         here = request.host_url.rstrip("/") + path + ("?" + query if query else "")
         demo = bool(info and tahun in info.get("illustrative_years", []))
+    from components.freeze import freeze  # their fixed parts travel as HTML, like the pages'
+
     return (
-        navbar(path, params, years, tahun, lang),
-        footer(info, lang, here, demo),
+        freeze(navbar(path, params, years, tahun, lang)),
+        freeze(footer(info, lang, here, demo)),
         {"title": page_title(path, lang), "lang": lang},
     )
 

@@ -49,6 +49,7 @@ _ATTR = {
 _PLAIN = {"id", "title", "role", "lang", "dir", "hidden", "href", "target", "rel", "src", "alt", "width", "height",
           "open", "scope", "headers", "abbr", "span", "start", "reversed", "value", "cite", "download", "draggable",
           "loading", "decoding", "name", "type"}  # fmt: skip
+_ID_REFERENCES = {"id", "htmlFor", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"}
 _BOOLEAN = {"hidden", "open", "reversed", "draggable"}
 # Props Dash adds to every HTML component that draw nothing when no callback listens.
 _INERT = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "key", "loading_state"}
@@ -109,9 +110,9 @@ def _attrs(props: dict, mode: Mode) -> list[tuple[str, object]]:
     for prop, value in props.items():
         if prop in _INERT or value is None:
             continue
+        if mode.snapshot and prop in _ID_REFERENCES:
+            continue  # the live page has the ids (and what points at them); a snapshot must not claim them
         if prop == "id":
-            if mode.snapshot:
-                continue  # the live page has the ids; a snapshot must not claim them too
             value = _dom_id(value)
         if prop == "style":
             if not isinstance(value, dict):
@@ -258,7 +259,7 @@ def _element_parts(node: Component, mode: Mode) -> tuple[str, list[tuple[str, ob
     ):
         classes = _badge_classes(props)
         return "span", [("class", classes)] + _attrs(props, mode), _children_html(children, mode), ""
-    if mode.snapshot and mode.other is not None:
+    if mode.other is not None:
         return mode.other(node, props, children, mode)
     raise _Unfreezable(type(node).__name__)
 
@@ -288,6 +289,8 @@ def _static(node: Component, mode: Mode) -> StaticHtml:
     if isinstance(node, StaticHtml):
         raise _Unfreezable("frozen already")
     tag, attrs, inner, wrapper = _element_parts(node, mode)
+    if not tag:
+        raise _Unfreezable("draws nothing")  # a closed alert: leave it to its component
     if wrapper:  # dbc.Table(responsive=True): the wrapper <div> is the element, the table its inside
         inner = f"<{tag}{''.join(_attr_html(n, v) for n, v in attrs)}>{inner}</{tag}>"
         return StaticHtml(tag="div", className=wrapper, html=inner)
@@ -313,8 +316,10 @@ def _static(node: Component, mode: Mode) -> StaticHtml:
 def freeze(tree, callback_ids: Iterable[str] | None = None):
     """The tree with every largest freezable subtree of at least MIN_ELEMENTS elements as one StaticHtml.
     `callback_ids`: ids a callback reads or writes (default: every id in the running app's callbacks)."""
+    from components.snapshot import layout_parts
+
     ids = frozenset(callback_ids if callback_ids is not None else app_callback_ids())
-    return _freeze(tree, Mode(callback_ids=ids))
+    return _freeze(tree, Mode(callback_ids=ids, other=layout_parts))
 
 
 def _freeze(node, mode: Mode):

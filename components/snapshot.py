@@ -58,9 +58,11 @@ def _button(props: dict, children, mode: Mode):
     href = props.pop("href", None)
     for p in ("n_clicks", "n_clicks_timestamp", "external_link", "target", "download", "value", "name", "type"):
         props.pop(p, None)
+    props.pop("class_name", None)
     attrs = [("class", classes), *_attrs(props, mode)]
     if href:
-        return "a", [("href", href), ("role", "button"), *attrs], _children_html(children, mode), ""
+        link = [*_attrs({"href": href}, mode), ("role", "button"), ("tabindex", "0"), ("data-dash-link", "")]
+        return "a", [*link, *attrs], _children_html(children, mode), ""
     return "button", [("type", "button"), *attrs], _children_html(children, mode), ""
 
 
@@ -71,16 +73,11 @@ def _breadcrumb(props: dict, mode: Mode):
         if item.get("active") or not item.get("href"):
             items.append(f'<li class="breadcrumb-item active" aria-current="page">{label}</li>')
         else:
-            href = item["href"]
-            link = _attr_html("href", href) if href.startswith(("/", "?", "#")) else ""
-            items.append(f'<li class="breadcrumb-item"><a{link}>{label}</a></li>')
-    classes = props.get("className")
-    return (
-        "nav",
-        [("aria-label", "breadcrumb"), ("class", classes)],
-        f'<ol class="breadcrumb">{"".join(items)}</ol>',
-        "",
-    )
+            href = "".join(_attr_html(n, v) for n, v in _attrs({"href": item["href"]}, mode))
+            items.append(f'<li class="breadcrumb-item"><a{href} data-dash-link="">{label}</a></li>')
+    own = _attrs({"id": props.get("id"), "style": props.get("style")}, mode)
+    attrs = [("aria-label", "breadcrumb"), ("class", props.get("className")), *own]
+    return "nav", attrs, f'<ol class="breadcrumb">{"".join(items)}</ol>', ""
 
 
 def _dropdown(props: dict, mode: Mode):
@@ -117,26 +114,96 @@ def _progress(props: dict, mode: Mode):
     )
     return (
         "div",
-        [("class", _classes(props.get("className"), "progress")), ("style", _css(props.get("style") or {}))],
+        [
+            ("class", _classes(props.get("className"), "progress")),
+            *_attrs({k: props.get(k) for k in ("id", "style")}, mode),
+        ],
         inner,
         "",
     )
 
 
+# The Dash Bootstrap components that draw fixed markup (no state, no events of their own): freezing may turn
+# them into HTML too (`freeze.freeze` passes `layout_parts` as its `other`); the rest only a snapshot draws.
+FREEZABLE = (
+    dbc.Card,
+    dbc.CardBody,
+    dbc.CardHeader,
+    dbc.CardFooter,
+    dbc.ListGroup,
+    dbc.ListGroupItem,
+    dbc.Row,
+    dbc.Col,
+    dbc.Alert,
+    dbc.ButtonGroup,
+    dbc.Button,
+    dbc.Nav,
+    dbc.NavItem,
+    dbc.NavLink,
+    dbc.Breadcrumb,
+    dbc.Progress,
+)
+
+
+_COMMON = {
+    "children",
+    "id",
+    "style",
+    "className",
+    "class_name",
+    "key",
+    "loading_state",
+    "n_clicks",
+    "n_clicks_timestamp",
+}
+_HANDLED = {
+    dbc.Row: {"align", "justify"},
+    dbc.Col: {"width", *_BREAKPOINTS},
+    dbc.Alert: {"color", "is_open"},
+    dbc.ButtonGroup: {"size", "vertical"},
+    dbc.Button: {"color", "outline", "size", "href", "active"},
+    dbc.Nav: {"pills", "fill", "justified", "vertical"},
+    dbc.NavLink: {"href", "active"},
+    dbc.ListGroup: {"flush"},
+    dbc.Breadcrumb: {"items"},
+    dbc.Progress: {"value", "color"},
+}
+
+
+def layout_parts(node: Component, props: dict, children, mode: Mode):
+    """(tag, attributes, inner html, wrapper) of a fixed-markup Bootstrap component, when every property
+    it is given is one whose markup is known here (a test compares it with the component's own DOM);
+    raises otherwise."""
+    from components.freeze import _Unfreezable
+
+    if not isinstance(node, FREEZABLE):
+        raise _Unfreezable(type(node).__name__)
+    unknown = set(props) - _COMMON - _HANDLED.get(type(node), set())
+    if unknown:
+        raise _Unfreezable(", ".join(sorted(unknown)))
+    if isinstance(node, dbc.Button) and not props.get("href"):
+        raise _Unfreezable("button")  # a button acts on a click: callbacks listen
+    if isinstance(node, dbc.NavLink) and not isinstance(props.get("active", False), bool):
+        raise _Unfreezable("active")  # "exact"/"partial" follow the URL in the browser
+    if isinstance(node, (dbc.Col, dbc.Row)) and any(isinstance(v, dict) for v in props.values()):
+        raise _Unfreezable("col")
+    return _other(node, props, children, mode)
+
+
 def _other(node: Component, props: dict, children, mode: Mode):
-    """(tag, attributes, inner html, wrapper) for the components freezing leaves alone."""
+    """(tag, attributes, inner html, wrapper) of a Bootstrap or dcc component: the markup react-bootstrap
+    draws; for a snapshot also an empty box of the right height (charts) or nothing (stores, locations)."""
     if isinstance(node, _INVISIBLE):
         return "", [], "", ""
     if isinstance(node, dcc.Graph):
         return _graph(props, mode)
-    plain = {k: props.get(k) for k in ("style",) if props.get(k)}
+    plain = {k: props.get(k) for k in ("style", "id") if props.get(k)}  # the id only when freezing
     base = props.get("className") or props.get("class_name")
     simple = {
         dbc.Card: "card",
         dbc.CardBody: "card-body",
         dbc.CardHeader: "card-header",
         dbc.CardFooter: "card-footer",
-        dbc.ListGroupItem: "list-group-item",
         dbc.NavItem: "nav-item",
     }
     for kind, cls in simple.items():
@@ -170,10 +237,18 @@ def _other(node: Component, props: dict, children, mode: Mode):
         return "div", [("class", cls), *_attrs(plain, mode)], _children_html(children, mode), ""
     if isinstance(node, dbc.NavLink):
         cls = _classes(base, "nav-link", "active" if props.get("active") is True else None)
-        return "a", [("class", cls), *_attrs({"href": props.get("href")}, mode)], _children_html(children, mode), ""
-    if isinstance(node, dbc.ListGroup):
+        link = _attrs({"href": props.get("href"), **plain}, mode) + [("data-dash-link", "")]
+        return "a", [("class", cls), *link], _children_html(children, mode), ""
+    if isinstance(node, dbc.ListGroup):  # react-bootstrap draws a list
         cls = _classes(base, "list-group", "list-group-flush" if props.get("flush") else None)
-        return "div", [("class", cls), *_attrs(plain, mode)], _children_html(children, mode), ""
+        return "ul", [("class", cls), *_attrs(plain, mode)], _children_html(children, mode), ""
+    if isinstance(node, dbc.ListGroupItem):
+        return (
+            "li",
+            [("class", _classes(base, "list-group-item")), *_attrs(plain, mode)],
+            _children_html(children, mode),
+            "",
+        )
     if isinstance(node, dbc.Breadcrumb):
         return _breadcrumb(props, mode)
     if isinstance(node, dbc.DropdownMenu):

@@ -54,6 +54,33 @@ def sample():
             html.Hr(className="my-1"),
             html.Small(1234),
             dbc.Badge("awas", color="warning", text_color="dark"),
+            dbc.Row(
+                [
+                    dbc.Col(dbc.Card(dbc.CardBody([html.H2("Kartu", className="h6"), html.P("isi")]), className="mb-2"), lg=4),
+                    dbc.Col(dbc.Alert([html.Strong("Catatan: "), "teks"], color="warning", className="py-2 mb-3"), md=6, lg=8),
+                    dbc.Col(html.Span("lebar"), width=12),
+                    dbc.Col(html.Span("otomatis")),
+                ],
+                className="g-2",
+                align="center",
+            ),
+            dbc.Nav(
+                [
+                    dbc.NavItem(dbc.NavLink("Satu", href="/?nav=1", active=True, id="nav-one")),
+                    dbc.NavItem(dbc.NavLink("Dua", href="/?nav=2")),
+                ],
+                pills=True,
+                className="flex-wrap small",
+            ),
+            dbc.ButtonGroup(
+                [dbc.Button("Murni", href="/?tahap=murni", color="primary", size="sm"),
+                 dbc.Button("Perubahan", href="/?tahap=perubahan", color="primary", outline=True, size="sm")],
+                size="sm",
+            ),
+            dbc.Breadcrumb(items=[{"label": "Kabupaten", "href": "/?b=0"}, {"label": "Dinas", "active": True}],
+                           className="small mb-2"),
+            dbc.Progress(value=42.5, className="rapat-progress"),
+            dbc.ListGroup([dbc.ListGroupItem("butir satu"), dbc.ListGroupItem("butir dua")], flush=True),
         ],
         className="frozen-sample",
         style={"marginTop": 2, "opacity": 0.9},
@@ -134,12 +161,15 @@ def _frozen_app():
     return app
 
 
-SERIALISE = """
+SERIALISE = r"""
 function ser(node) {
   if (node.nodeType === 3) { return node.data; }
   if (node.nodeType !== 1) { return ''; }
   var attrs = Array.from(node.attributes)
-      .map(function (a) { return a.name + '=' + (a.name === 'style' ? node.style.cssText : a.value); })
+      .map(function (a) {
+        var value = a.name === 'style' ? node.style.cssText : a.name === 'class' ? a.value.split(/\s+/).sort().join(' ') : a.value;
+        return a.name + '=' + value;
+      })
       .filter(function (a) { return !/^data-dash-(link|is-loading)=/.test(a); }).sort();
   return '<' + node.tagName.toLowerCase() + ' ' + attrs.join(' ') + '>' + Array.from(node.childNodes).map(ser).join('') + '</>';
 }
