@@ -36,8 +36,8 @@ app = Dash(
     __name__,
     use_pages=True,
     serve_locally=True,  # every script and stylesheet comes from this server: no CDN
-    # plotly.js is not a page script: dcc.Graph fetches it when the first chart mounts (assets/plotly-src.js
-    # points it at our trimmed bundle), so text and tables draw before 1.2 MB of chart code is evaluated.
+    # plotly.js is not a page script: assets/plotly-src.js fetches our trimmed bundle when a chart is near the
+    # screen, so text and tables draw before 1.2 MB of chart code is evaluated.
     assets_ignore=r"00-plotly-custom\.min\.js$",
     title="Anggaran Terbuka · Kabupaten Batang",
     update_title=None,

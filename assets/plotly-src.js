@@ -1,15 +1,98 @@
-// dcc.Graph loads plotly.js itself, from window._dashPlotlyJSURL, when the first chart mounts and
-// window.Plotly is not there yet; Dash's renderer points that URL at the full 4.8 MB bundle. Here it
-// always names our trimmed, fingerprinted bundle (its URL is in <meta name="plotly-src">), so pages draw
-// their text first and fetch chart code only when they have a chart.
+// plotly.js is not a page script. dcc.Graph waits for `window.Plotly` before it draws; until the real one
+// is here, window.Plotly is a promise-like stand-in. The first time a chart asks for it, the stand-in waits
+// until a chart is on the screen or near it (within a quarter screen; at once on a desktop, where the
+// first chart is in view), then fetches our trimmed, fingerprinted bundle (its URL is in
+// <meta name="plotly-src">); the bundle sets window.Plotly itself when it runs. So a resident reading the
+// figures on a phone over mobile data pays for 400 kB of chart code only when scrolling to a chart.
+// A failed fetch (a phone losing its signal) is tried again after 2, 4, 8 ... 60 s or as soon as the
+// browser is back online; the charts wait as empty boxes. (Left to itself, dcc.Graph retries a failed
+// script at once, forever, redrawing the page each time.) Printing fetches at once: `window.chartsReady()`
+// resolves when every chart on the page is drawn (assets/pwa.js waits for it before the print dialog).
 (function () {
   "use strict";
   var meta = document.querySelector('meta[name="plotly-src"]');
-  if (!meta) { return; }
+  if (!meta || window.Plotly) { return; }
   var url = meta.getAttribute("content");
-  Object.defineProperty(window, "_dashPlotlyJSURL", {
-    configurable: false,
-    get: function () { return url; },
-    set: function () { /* Dash's renderer assigns the full bundle's URL: keep ours */ }
-  });
+  var loading = null;
+  var start = null;
+
+  function fetchBundle(done, attempt) {
+    var script = document.createElement("script");
+    script.src = url;
+    script.async = true;
+    script.onload = function () { done(); };
+    script.onerror = function () {
+      script.remove();
+      var retried = false;
+      var again = function () {
+        if (retried) { return; }
+        retried = true;
+        clearTimeout(timer);
+        window.removeEventListener("online", again);
+        fetchBundle(done, attempt + 1);
+      };
+      var timer = setTimeout(again, Math.min(60000, 2000 * Math.pow(2, attempt)));
+      window.addEventListener("online", again);
+    };
+    document.head.appendChild(script);
+  }
+
+  function chartNear() {
+    var reach = window.innerHeight * 0.25;
+    var boxes = document.querySelectorAll(".dash-graph");
+    for (var i = 0; i < boxes.length; i++) {
+      var r = boxes[i].getBoundingClientRect();
+      if ((r.width || r.height) && r.bottom > -reach && r.top < window.innerHeight + reach) { return true; }
+    }
+    return false;
+  }
+
+  function whenNear(go) {
+    var done = false, queued = false;
+    function now() {
+      if (done) { return; }
+      done = true;
+      window.removeEventListener("scroll", soon);
+      window.removeEventListener("resize", soon);
+      clearInterval(timer);
+      go();
+    }
+    function soon() {
+      if (queued) { return; }
+      queued = true;
+      requestAnimationFrame(function () { queued = false; if (chartNear()) { now(); } });
+    }
+    window.addEventListener("scroll", soon, { passive: true });
+    window.addEventListener("resize", soon);
+    var timer = setInterval(soon, 1000);  // a page drawn anew (in-app navigation) moves charts without a scroll
+    soon();
+    return now;
+  }
+
+  function load() {
+    loading = loading || new Promise(function (resolve) {
+      start = whenNear(function () { fetchBundle(resolve, 0); });
+    });
+    return loading;
+  }
+
+  window.Plotly = {
+    then: function (onLoaded, onFailed) { return load().then(onLoaded, onFailed); }
+  };
+  window.addEventListener("beforeprint", function () { if (start) { start(); } });
+
+  window.chartsReady = function () {
+    if (start) { start(); }
+    return new Promise(function (resolve) {
+      var until = Date.now() + 8000;
+      (function wait() {
+        var boxes = document.querySelectorAll(".dash-graph");
+        var drawn = document.querySelectorAll(".dash-graph .main-svg").length > 0 || boxes.length === 0;
+        var all = Array.prototype.every.call(boxes, function (b) {
+          return !(b.offsetWidth || b.offsetHeight) || b.querySelector(".main-svg");
+        });
+        if ((drawn && all) || Date.now() > until) { resolve(); } else { setTimeout(wait, 150); }
+      })();
+    });
+  };
 })();

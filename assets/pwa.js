@@ -32,6 +32,11 @@
     var target = event.target.closest && event.target.closest("[data-print]");
     if (!target) return;
     event.preventDefault();
-    window.print();
+    // Charts below the fold are fetched only when near the screen (plotly-src.js): draw them all first.
+    if (window.chartsReady) {
+      window.chartsReady().then(function () { window.print(); });
+    } else {
+      window.print();
+    }
   });
 })();

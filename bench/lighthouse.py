@@ -54,21 +54,26 @@ def chrome() -> str:
 
 def audit(url: str, out: Path) -> dict:
     env = {**os.environ, "CHROME_PATH": chrome()}
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={out}",
-            "--only-categories=performance,accessibility",
-            f"--chrome-flags={CHROME_FLAGS}",
-            "--max-wait-for-load=60000",
-        ],
-        env=env,
-        check=True,
-        timeout=300,
-    )
+    for attempt in (1, 2, 3):  # Lighthouse now and then loses its own trace (NO_NAVSTART): run it again
+        done = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                "--only-categories=performance,accessibility",
+                f"--chrome-flags={CHROME_FLAGS}",
+                "--max-wait-for-load=60000",
+            ],
+            env=env,
+            timeout=300,
+        )
+        if done.returncode == 0:
+            break
+        print(f"  lighthouse failed on {url} (attempt {attempt})", file=sys.stderr)
+    else:
+        raise SystemExit(f"lighthouse failed three times on {url}")
     report = json.loads(out.read_text())
     audits, categories = report["audits"], report["categories"]
     return {

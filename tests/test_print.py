@@ -119,7 +119,10 @@ def test_print003_the_print_button_opens_the_print_dialog(dash_br, site):
         driver.get(url)
         _wait(driver, ready)
         _wait(driver, "#print-button")
-        driver.execute_script("window.__printed = 0; window.print = function () { window.__printed += 1; };")
+        driver.execute_script(
+            "window.__printed = 0; window.print = function () { window.__printed += 1;"
+            " window.__charts = document.querySelectorAll('.dash-graph .main-svg').length; };"
+        )
         for _ in range(20):  # the footer may still be settling after the page's own render
             try:
                 button = driver.find_element("css selector", "#print-button")
@@ -130,4 +133,9 @@ def test_print003_the_print_button_opens_the_print_dialog(dash_br, site):
                 break
             except WebDriverException:
                 time.sleep(0.5)
+        deadline = time.time() + 15  # charts not yet drawn (fetched near the screen) are drawn first
+        while driver.execute_script("return window.__printed") == 0 and time.time() < deadline:
+            time.sleep(0.2)
         assert driver.execute_script("return window.__printed") == 1, url
+        if "/serapan" in url:  # the page has a chart: it is on paper too
+            assert driver.execute_script("return window.__charts") > 0, url

@@ -70,6 +70,14 @@ def test_snapshot002_no_snapshot_where_there_is_no_page(site):
     assert "1999" in snap
 
 
+def wait_live(driver, timeout: float = 30) -> None:
+    """Until the live page has taken the snapshot's place."""
+    deadline = time.time() + timeout
+    while driver.execute_script("return !!document.getElementById('ssr-snapshot')"):
+        assert time.time() < deadline, "the live page never took the snapshot's place"
+        time.sleep(0.2)
+
+
 POSITIONS = """
 var out = {};
 document.querySelectorAll('h1, h2, th, td a, .card-body strong, .alert, .dash-graph, footer p').forEach(function (el) {
@@ -102,10 +110,7 @@ def test_snapshot003_readable_without_scripts_and_replaced_without_a_jump(dash_b
     finally:
         driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
     driver.get(f"{site}/apbd")
-    deadline = time.time() + 30
-    while driver.execute_script("return !!document.getElementById('ssr-snapshot')"):
-        assert time.time() < deadline, "the live page never took the snapshot's place"
-        time.sleep(0.2)
+    wait_live(driver)
     time.sleep(1)
     after = driver.execute_script(POSITIONS)
     assert driver.execute_script(
@@ -115,3 +120,52 @@ def test_snapshot003_readable_without_scripts_and_replaced_without_a_jump(dash_b
     assert len(common) >= 15 and len(common) >= 0.8 * len(before), (len(common), len(before), set(before) - common)
     moved = {k: (before[k], after[k]) for k in common if any(abs(a - b) > 2 for a, b in zip(before[k], after[k]))}
     assert not moved, moved
+
+
+def test_snapshot004_a_chart_bundle_that_fails_to_arrive_is_fetched_again_calmly(dash_br, site):
+    """plotly.js comes when the first chart mounts (assets/plotly-src.js). If the fetch fails (a phone losing
+    its signal) the page stays live and quiet, its figures shown, charts as empty boxes, with no storm of
+    retries and errors (dcc.Graph alone retries at once, forever); back online, the charts draw."""
+    driver = dash_br.driver
+    driver.set_window_size(1280, 900)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*plotly-custom*"]})
+    try:
+        driver.get(f"{site}/apbd")
+        wait_live(driver)
+        time.sleep(5)
+        assert driver.find_element("css selector", "#apbd-node-title").is_displayed()
+        assert driver.execute_script("return document.querySelectorAll('.js-plotly-plot .main-svg').length") == 0
+        errors = [e for e in dash_br.get_logs() if e["level"] == "SEVERE" and "plotly-custom" not in e["message"]]
+        assert errors == [], errors[:3]
+        tries = driver.execute_script(
+            "return performance.getEntriesByType('resource').filter(e => e.name.includes('plotly-custom')).length"
+        )
+        assert tries <= 3, tries  # 2 s, then 4 s: not a retry per frame
+    finally:
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    driver.execute_script("window.dispatchEvent(new Event('online'))")
+    deadline = time.time() + 20
+    while driver.execute_script("return document.querySelectorAll('.js-plotly-plot .main-svg').length") == 0:
+        assert time.time() < deadline, "the charts never drew once the network was back"
+        time.sleep(0.25)
+
+
+def test_snapshot005_on_a_phone_chart_code_comes_when_a_chart_comes_near(dash_br, site):
+    """The overview's chart sits below a phone's first screen: plotly.js is not fetched while the reader is
+    on the figures; scrolling to the chart fetches it and draws the chart."""
+    driver = dash_br.driver
+    driver.set_window_size(412, 823)
+    driver.get(f"{site}/")
+    wait_live(driver)
+    time.sleep(3)
+    fetched = "return performance.getEntriesByType('resource').some(e => e.name.includes('plotly-custom'))"
+    top = driver.execute_script("return document.querySelector('#home-curve').getBoundingClientRect().top")
+    assert top > driver.execute_script("return innerHeight * 1.25"), top  # the premise: below the first screen
+    assert driver.execute_script(fetched) is False
+    driver.execute_script("document.querySelector('#home-curve').scrollIntoView({block: 'center'})")
+    deadline = time.time() + 20
+    while driver.execute_script("return document.querySelectorAll('#home-curve .main-svg').length") == 0:
+        assert time.time() < deadline, "the chart never drew after scrolling to it"
+        time.sleep(0.25)
+    assert driver.execute_script(fetched) is True
