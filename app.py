@@ -12,25 +12,12 @@ from dash import Dash, dcc, html
 
 import static_html  # noqa: F401  (registers the StaticHtml component and its script with Dash)
 from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL, page_for
+from static_html.bundles import drop_unused_bundles
 
 logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO").upper())
 
 
-def _drop_unused_bundles() -> None:
-    """Two scripts Dash puts on every page that ours do not need. @babel/polyfill (core-js 2, 99 kB): every
-    browser that runs React 18 has what it polyfills; the one helper Dash's bundles call, the global
-    `regeneratorRuntime`, comes from `assets/00-regenerator-runtime.min.js` instead. dash_table: no page
-    has a DataTable (a test keeps it so)."""
-    from dash import _dash_renderer, dash_table
-
-    for dep in _dash_renderer._js_dist_dependencies:
-        for key in ("relative_package_path", "external_url"):
-            for mode, paths in dep.get(key, {}).items():
-                dep[key][mode] = [p for p in paths if "polyfill" not in p]
-    dash_table._js_dist[:] = []
-
-
-_drop_unused_bundles()
+drop_unused_bundles()
 
 app = Dash(
     __name__,

@@ -5,6 +5,7 @@ page. Installs its own Lighthouse with npm into bench/lighthouse/ on the first r
     python bench/lighthouse.py                  # the light pages and the interactive pages
     python bench/lighthouse.py /desa/33.25.01.2001 /apbd
     RUNS=3 python bench/lighthouse.py            # the median of several runs per page
+    python bench/lighthouse.py --floor           # Dash's own floor: an empty page, and one with a chart
 
 Numbers, not assertions: the machine is shared and noisy. Budgets (issue 9): light pages <= 60 KB,
 performance >= 95, LCP <= 1.5 s; interactive pages <= 900 KB, performance >= 60, TBT <= 800 ms, CLS <= 0.1;
@@ -20,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from pathlib import Path
 
@@ -93,8 +95,50 @@ def audit(url: str, out: Path) -> dict:
     }
 
 
+def floor(runs: int) -> int:
+    """The framework's floor (bench/floor_app.py): an empty Dash page, and the same with one chart."""
+    import socket
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for chart in ("0", "1"):
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            proc = subprocess.Popen(
+                [str(Path(sys.executable).parent / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1",
+                 "bench.floor_app:server"],
+                cwd=ROOT,
+                env={**os.environ, "FLOOR_CHART": chart, "CACHE_WARM": "0"},
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            try:
+                url = f"http://127.0.0.1:{port}/"
+                for _ in range(100):
+                    try:
+                        urllib.request.urlopen(url, timeout=5).read()
+                        break
+                    except OSError:
+                        time.sleep(0.3)
+                results = [audit(url, Path(tmp) / f"f{chart}{i}.json") for i in range(runs)]
+                rows.append(("one chart" if chart == "1" else "empty page", results))
+            finally:
+                proc.terminate()
+                proc.wait(10)
+    print(f"Dash floor (bench/floor_app.py), Lighthouse 12.2.3 mobile; median of {runs} run(s)")
+    for name, results in rows:
+        med = {k: statistics.median(r[k] for r in results) for k in ("performance", "tbt_ms", "lcp_s", "kb")}
+        print(
+            f"{name:<12} perf {med['performance']:>3.0f}  TBT {med['tbt_ms']:>5.0f} ms  LCP {med['lcp_s']:.2f} s  {med['kb']:.0f} KB"
+        )
+    return 0
+
+
 def main(argv: list[str]) -> int:
     ensure_lighthouse()
+    if argv == ["--floor"]:
+        return floor(int(os.environ.get("RUNS", "1")))
     pages = argv or PAGES
     runs = int(os.environ.get("RUNS", "1"))
     rows = []
