@@ -87,6 +87,18 @@ def sample():
     )  # fmt: skip
 
 
+def page_renderer(path: str):
+    """(the page's Dash renderer, its arguments) for the pages these tests draw."""
+    from callbacks import apbd, desa, home, serapan
+
+    return {
+        "/": (home.render, {}),
+        "/apbd": (apbd.render, {}),
+        "/desa": (desa.render, {}),
+        "/serapan": (serapan.render, {}),
+    }.get(path, (desa.render_village, {"kode": "33.25.01.2001"}))
+
+
 def count(node) -> int:
     if isinstance(node, (list, tuple)):
         return sum(count(n) for n in node)
@@ -208,14 +220,9 @@ def test_freeze004_the_pages_ship_far_fewer_components_and_say_the_same(demo_db,
     """Each page's render is frozen as the browser gets it: at most 60% as many components, and every text
     of the unfrozen render is still in it."""
     import app as app_module
-    from callbacks import apbd, desa, home, serapan, state
+    from callbacks import state
 
-    render, kwargs = {
-        "/": (home.render, {}),
-        "/apbd": (apbd.render, {}),
-        "/desa": (desa.render, {}),
-        "/serapan": (serapan.render, {}),
-    }.get(path, (desa.render_village, {"kode": "33.25.01.2001"}))
+    render, kwargs = page_renderer(path)
     with app_module.server.test_request_context(path):
         plain = render(**kwargs)
         frozen = state.frozen(render)(**kwargs)

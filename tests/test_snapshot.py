@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.test_freeze import _texts
+from tests.test_freeze import _texts, page_renderer
 from tests.test_lite import fetch, text_of
 
 PAGES = [("/", "id"), ("/apbd", "en"), ("/desa", "id"), ("/serapan", "en"), ("/desa/33.25.01.2001/interaktif", "id")]
@@ -32,7 +32,6 @@ def test_snapshot001_the_page_html_says_what_the_live_page_says(site, path, lang
     from markupsafe import escape
 
     import app as app_module
-    from callbacks import apbd, desa, home, serapan
     from callbacks.shell import render_shell
 
     status, headers, raw = fetch(f"{site}{path}?lang={lang}")
@@ -41,12 +40,7 @@ def test_snapshot001_the_page_html_says_what_the_live_page_says(site, path, lang
     assert (
         ' id="' not in snap.removeprefix('<div id="ssr-snapshot">') and "<script" not in snap.lower()
     )  # the live page owns the ids
-    render, kwargs = {
-        "/": (home.render, {}),
-        "/apbd": (apbd.render, {}),
-        "/desa": (desa.render, {}),
-        "/serapan": (serapan.render, {}),
-    }.get(path, (desa.render_village, {"kode": "33.25.01.2001"}))
+    render, kwargs = page_renderer(path)
     with app_module.server.test_request_context(path, base_url=site):
         page = render(lang=lang, **kwargs)
         nav, foot, _ = render_shell(path, f"?lang={lang}")
