@@ -1,11 +1,14 @@
 // plotly.js is not a page script. dcc.Graph waits for `window.Plotly` before it draws; until the real one
-// is here, window.Plotly is a promise-like stand-in. The first time a chart asks for it, the stand-in waits
-// until a chart is on the screen or near it (within a quarter screen; at once on a desktop, where the
-// first chart is in view), then fetches our trimmed, fingerprinted bundle (its URL is in
-// <meta name="plotly-src">); the bundle sets window.Plotly itself when it runs. So a resident reading the
-// figures on a phone over mobile data pays for 400 kB of chart code only when scrolling to a chart.
+// is here, window.Plotly is a promise-like stand-in, and each chart shows its still picture, drawn on the
+// server (components/picture.py), in its own box. When to fetch our trimmed, fingerprinted bundle (its URL
+// is in <meta name="plotly-src">; it sets window.Plotly itself when it runs):
+// - on a touch screen (a phone or tablet: the primary pointer is coarse), when the reader touches a chart:
+//   plotly costs a mid-range phone ~1-2 s of blocked main thread, so a resident reading the figures pays
+//   for it (and for 400 kB of chart code over mobile data) only when asking for the interactive chart;
+// - anywhere else (a mouse: a desktop, the meeting room's projector), as soon as a chart is on the screen
+//   or within a quarter screen of it.
 // A failed fetch (a phone losing its signal) is tried again after 2, 4, 8 ... 60 s or as soon as the
-// browser is back online; the charts wait as empty boxes. (Left to itself, dcc.Graph retries a failed
+// browser is back online; the pictures stay meanwhile. (Left to itself, dcc.Graph retries a failed
 // script at once, forever, redrawing the page each time.) Printing fetches at once: `window.chartsReady()`
 // resolves when every chart on the page is drawn (assets/pwa.js waits for it before the print dialog).
 (function () {
@@ -69,9 +72,27 @@
     return now;
   }
 
+  function whenTouched(go) {
+    var done = false;
+    function now() {
+      if (done) { return; }
+      done = true;
+      document.removeEventListener("pointerdown", touched, true);
+      document.documentElement.classList.add("charts-loading");
+      go();
+    }
+    function touched(event) {
+      if (event.target && event.target.closest && event.target.closest(".chart")) { now(); }
+    }
+    document.addEventListener("pointerdown", touched, true);
+    return now;
+  }
+
+  var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
+
   function load() {
     loading = loading || new Promise(function (resolve) {
-      start = whenNear(function () { fetchBundle(resolve, 0); });
+      start = (touch ? whenTouched : whenNear)(function () { fetchBundle(resolve, 0); });
     });
     return loading;
   }

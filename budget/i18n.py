@@ -211,6 +211,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.treemap": ("Peta porsi anggaran", "Share of the budget"),
     "chart.bars": ("Anggaran dan realisasi", "Budget and realisation"),
     "chart.color": ("Warna: serapan", "Colour: absorption"),
+    "chart.still": (
+        "Gambar grafik; sentuh untuk grafik interaktif",
+        "Picture of the chart; touch it for the interactive chart",
+    ),
+    "chart.tap": ("Sentuh untuk detail", "Touch for details"),
+    "chart.wait": ("Memuat grafik interaktif …", "Loading the interactive chart …"),
     # Villages (APBDes)
     "desa.heading": ("APBDes {tahun}: anggaran 239 desa", "Village budgets (APBDes) {tahun}: 239 desa"),
     "desa.search": (

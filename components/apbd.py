@@ -362,7 +362,7 @@ def _history(p: ApbdNode, lang: str) -> dbc.Row:
                     dbc.CardBody(
                         [
                             html.H3(trend_title, className="h6"),
-                            graph("apbd-trend", trend_fig),
+                            graph("apbd-trend", trend_fig, lang),
                         ]
                     )
                 ),
@@ -374,7 +374,7 @@ def _history(p: ApbdNode, lang: str) -> dbc.Row:
                     dbc.CardBody(
                         [
                             html.H3(t("node.monthly", lang), className="h6"),
-                            graph("apbd-monthly", curve),
+                            graph("apbd-monthly", curve, lang),
                             no_plan,
                         ]
                     )

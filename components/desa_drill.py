@@ -171,7 +171,7 @@ def _monthly(p: DesaDrill, lang: str) -> dbc.Card:
         dbc.CardBody(
             [
                 html.H3(t("node.monthly", lang), className="h6"),
-                graph("desa-monthly", figure),
+                graph("desa-monthly", figure, lang),
             ]
         ),
         className="mb-3",
@@ -216,7 +216,7 @@ def income_card(inc: Income, lang: str) -> dbc.Card:
         dbc.CardBody(
             [
                 html.H3(t("desa.income_for", lang, where=where), className="h6"),
-                graph("desa-income", cd.income_bars(inc.rows, lang)),
+                graph("desa-income", cd.income_bars(inc.rows, lang), lang),
                 html.Details([html.Summary(t("curve.table_caption", lang), className="small"), table]),
             ]
         ),
@@ -367,7 +367,7 @@ def _map_card(r: Ranking, lang: str, links: Links) -> dbc.Card:
                     [html.Span(t("desa.map_measure", lang) + ": ", className="small me-1")] + measure_links,
                     className="mb-1",
                 ),
-                graph(ID_MAP, figure),
+                graph(ID_MAP, figure, lang),
                 legend,
                 html.P(
                     t("desa.map_note_polygon" if r.polygons else "desa.map_note_centroid", lang),

@@ -12,13 +12,29 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-s
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "locale": "id"}
 
 
-def graph(id: str, figure: dict) -> object:
-    """A chart that keeps its height from the start: the page does not jump when plotly draws it."""
-    from dash import dcc
+def graph(id: str, figure: dict, lang: str) -> object:
+    """A chart that keeps its height from the start (the page does not jump when plotly draws it), with its
+    still picture in the same box (`components/picture.py`): what a touch screen shows until the reader
+    touches the chart, and any screen until plotly has drawn (assets/plotly-src.js, assets/app.css)."""
+    from html import escape
+
+    from dash import dcc, html
+
+    from components.picture import data_url
+    from static_html import StaticHtml
 
     height = (figure.get("layout") or {}).get("height")
     style = {"minHeight": f"{height}px"} if isinstance(height, (int, float)) else None
-    return dcc.Graph(id=id, figure=figure, config=GRAPH_CONFIG, style=style)
+    still = StaticHtml(
+        className="chart-still",
+        html=f'<img src="{escape(data_url(figure))}" alt="{escape(t("chart.still", lang))}" decoding="async">'
+        f'<span class="chart-hint" aria-hidden="true"><span class="chart-hint-tap">{escape(t("chart.tap", lang))}</span>'
+        f'<span class="chart-hint-wait">{escape(t("chart.wait", lang))}</span></span>',
+    )
+    # The box keeps the height too: dcc.Graph draws an unstyled empty <div> until plotly.js is here.
+    return html.Div(
+        [still, dcc.Graph(id=id, figure=figure, config=GRAPH_CONFIG, style=style)], className="chart", style=style
+    )
 
 
 def _axis_ticks(max_value: float, lang: str) -> tuple[list[float], list[str]]:

@@ -57,7 +57,7 @@ def page(p: VillagePage, lang: str, links: Links, search_box: object = None) -> 
             [
                 _card(
                     t("v.from", lang),
-                    graph("v-income", _income_figure(p, lang)),
+                    graph("v-income", _income_figure(p, lang), lang),
                     id="v-from",
                 ),
                 _card(t("v.to", lang), _bidang(p, lang), id="v-to"),
@@ -68,7 +68,7 @@ def page(p: VillagePage, lang: str, links: Links, search_box: object = None) -> 
                     _compare(p, lang),
                     html.P(t("desa.pop_note", lang), className="small text-body-secondary mb-0"),
                 ),
-                _card(t("v.history", lang), graph("v-history", _history(p, lang))),
+                _card(t("v.history", lang), graph("v-history", _history(p, lang), lang)),
                 _card(
                     t("v.details", lang),
                     dcc.Link(t("v.details", lang) + " \u2192", href=links.details, id="v-details-link"),

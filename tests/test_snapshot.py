@@ -74,8 +74,8 @@ def wait_live(driver, timeout: float = 30) -> None:
 
 POSITIONS = """
 var out = {};
-document.querySelectorAll('h1, h2, th, td a, .card-body strong, .alert, .dash-graph, footer p').forEach(function (el) {
-  var key = el.tagName + '|' + (el.classList.contains('dash-graph') ? 'graph' : el.textContent.trim().slice(0, 60));
+document.querySelectorAll('h1, h2, th, td a, .card-body strong, .alert, .chart, footer p').forEach(function (el) {
+  var key = el.tagName + '|' + (el.classList.contains('chart') ? 'chart' : el.textContent.trim().slice(0, 60));
   if (!key || key in out || !el.getClientRects().length) { return; }
   var r = el.getBoundingClientRect();
   out[key] = [Math.round(r.left), Math.round(r.top + window.scrollY), Math.round(r.width), Math.round(r.height)];
@@ -118,8 +118,8 @@ def test_snapshot003_readable_without_scripts_and_replaced_without_a_jump(dash_b
 
 def test_snapshot004_a_chart_bundle_that_fails_to_arrive_is_fetched_again_calmly(dash_br, site):
     """plotly.js comes when the first chart mounts (assets/plotly-src.js). If the fetch fails (a phone losing
-    its signal) the page stays live and quiet, its figures shown, charts as empty boxes, with no storm of
-    retries and errors (dcc.Graph alone retries at once, forever); back online, the charts draw."""
+    its signal) the page stays live and quiet, its figures shown, each chart as its still picture, with no
+    storm of retries and errors (dcc.Graph alone retries at once, forever); back online, the charts draw."""
     driver = dash_br.driver
     driver.set_window_size(1280, 900)
     driver.execute_cdp_cmd("Network.enable", {})
@@ -130,6 +130,10 @@ def test_snapshot004_a_chart_bundle_that_fails_to_arrive_is_fetched_again_calmly
         time.sleep(5)
         assert driver.find_element("css selector", "#apbd-node-title").is_displayed()
         assert driver.execute_script("return document.querySelectorAll('.js-plotly-plot .main-svg').length") == 0
+        assert driver.execute_script(
+            "const s = [...document.querySelectorAll('.chart-still img')];"
+            " return s.length === 4 && s.every(i => i.getClientRects().length && i.naturalWidth > 0)"
+        )
         errors = [e for e in dash_br.get_logs() if e["level"] == "SEVERE" and "plotly-custom" not in e["message"]]
         assert errors == [], errors[:3]
         tries = driver.execute_script(
@@ -145,9 +149,10 @@ def test_snapshot004_a_chart_bundle_that_fails_to_arrive_is_fetched_again_calmly
         time.sleep(0.25)
 
 
-def test_snapshot005_on_a_phone_chart_code_comes_when_a_chart_comes_near(dash_br, site):
-    """The overview's chart sits below a phone's first screen: plotly.js is not fetched while the reader is
-    on the figures; scrolling to the chart fetches it and draws the chart."""
+def test_snapshot005_with_a_mouse_chart_code_comes_when_a_chart_comes_near(dash_br, site):
+    """Without a touch screen (tests/test_picture.py has the touch case) in a phone-sized window, the
+    overview's chart sits below the first screen: plotly.js is not fetched while the reader is on the
+    figures; scrolling to the chart fetches it and draws the chart."""
     driver = dash_br.driver
     driver.set_window_size(412, 823)
     driver.get(f"{site}/")
