@@ -14,26 +14,30 @@
     return null;
   }
 
+  // Watching the whole page's DOM costs every React commit a mutation record per change (~20 ms on a
+  // phone while a page is first drawn): watch only between a drill tap and the next level's drawing.
+  var observer = new MutationObserver(function () {
+    if (!keep) { observer.disconnect(); return; }
+    if (timer) { clearTimeout(timer); }
+    timer = setTimeout(restore, 200);
+  });
+
   document.addEventListener("click", function (event) {
     var el = drillView(event.target);
     if (!el) { return; }
     keep = { id: el.id, top: el.getBoundingClientRect().top, href: location.href, until: Date.now() + 10000 };
+    observer.observe(document.documentElement, { childList: true, subtree: true });
   }, true);
 
   function restore() {
     timer = null;
-    if (!keep || Date.now() > keep.until) { keep = null; return; }
+    if (!keep || Date.now() > keep.until) { keep = null; observer.disconnect(); return; }
     if (location.href === keep.href) { return; }  // the click did not navigate (yet)
     if (document.querySelector('[data-dash-is-loading="true"]')) { timer = setTimeout(restore, 150); return; }
     var el = document.getElementById(keep.id);
     var top = Math.min(Math.max(keep.top, 8), window.innerHeight * 0.5);
     if (el && el.getClientRects().length) { window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - top); }
     keep = null;
+    observer.disconnect();
   }
-
-  new MutationObserver(function () {
-    if (!keep) { return; }
-    if (timer) { clearTimeout(timer); }
-    timer = setTimeout(restore, 200);
-  }).observe(document.documentElement, { childList: true, subtree: true });
 })();

@@ -12,10 +12,13 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-s
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "locale": "id"}
 
 
-def graph(id: str, figure: dict, lang: str) -> object:
+def graph(id: str, figure: dict, lang: str, first: bool = False) -> object:
     """A chart that keeps its height from the start (the page does not jump when plotly draws it), with its
     still picture in the same box (`components/picture.py`): what a touch screen shows until the reader
-    touches the chart, and any screen until plotly has drawn (assets/plotly-src.js, assets/app.css)."""
+    touches the chart, and any screen until plotly has drawn (assets/plotly-src.js, assets/app.css).
+    `first`: the page's first chart, near the first screen: its picture is drawn with the page (it is often
+    the largest thing a phone shows first); the others wait until they come near (loading="lazy"), which
+    spares the phone's main thread their drawing while the page starts."""
     from html import escape
 
     from dash import dcc, html
@@ -25,9 +28,10 @@ def graph(id: str, figure: dict, lang: str) -> object:
 
     height = (figure.get("layout") or {}).get("height")
     style = {"minHeight": f"{height}px"} if isinstance(height, (int, float)) else None
+    lazy = "" if first else ' loading="lazy"'
     still = StaticHtml(
         className="chart-still",
-        html=f'<img src="{escape(data_url(figure))}" alt="{escape(t("chart.still", lang))}" decoding="async">'
+        html=f'<img src="{escape(data_url(figure))}" alt="{escape(t("chart.still", lang))}"{lazy} decoding="async">'
         f'<span class="chart-hint" aria-hidden="true"><span class="chart-hint-tap">{escape(t("chart.tap", lang))}</span>'
         f'<span class="chart-hint-wait">{escape(t("chart.wait", lang))}</span></span>',
     )

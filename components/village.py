@@ -57,7 +57,7 @@ def page(p: VillagePage, lang: str, links: Links, search_box: object = None) -> 
             [
                 _card(
                     t("v.from", lang),
-                    graph("v-income", _income_figure(p, lang), lang),
+                    graph("v-income", _income_figure(p, lang), lang, first=True),
                     id="v-from",
                 ),
                 _card(t("v.to", lang), _bidang(p, lang), id="v-to"),

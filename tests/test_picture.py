@@ -178,3 +178,15 @@ def test_picture004_the_first_view_html_carries_the_pictures(site):
     assert snap.count('class="chart-still"') == 1
     assert '<img src="data:image/svg+xml,' in snap and 'alt="Picture of the chart; touch it' in snap
     assert 'class="chart" style="min-height:320px"' in snap
+
+
+def test_picture005_the_first_picture_comes_with_the_page_the_others_when_near(site):
+    """On /apbd the treemap's picture (near a phone's first screen, often the largest thing it shows) is
+    drawn with the page; the three further down wait until they come near (loading="lazy"), sparing a
+    phone's main thread their drawing while the page starts."""
+    status, headers, raw = fetch(f"{site}/apbd")
+    page = text_of(headers, raw)
+    snap = page[page.index('<div id="ssr-snapshot">') : page.index('<div id="react-entry-point"')]
+    pictures = [tag for tag in snap.split("<img ")[1:] if tag.startswith('src="data:image/svg+xml,')]
+    assert len(pictures) == 4
+    assert [' loading="lazy"' in tag.split(">")[0] for tag in pictures] == [False, True, True, True]
