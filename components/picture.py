@@ -229,18 +229,44 @@ def _notes(ax, layout: dict, font: float) -> None:
             )  # fmt: skip
 
 
-def _legend(fig, handles: list, font: float) -> None:
-    """A horizontal legend under the plot, as many entries to a row as fit (plotly wraps it the same way)."""
-    room, used, ncols = fig.get_size_inches()[0] * 72 - 16, 0.0, 0
+def _legend(fig, handles: list, font: float, pad: float) -> int:
+    """A horizontal legend under the plot, as many entries to a row as fit (plotly wraps it the same way);
+    returns its number of rows."""
+    room, used, ncols = fig.get_size_inches()[0] * 72 - 2 * pad, 0.0, 0
     for artist in handles:
-        used += len(artist.get_label()) * font * 0.55 + 40
+        used += len(artist.get_label()) * font * 0.6 + 36
         if used > room and ncols:
             break
         ncols += 1
+    w, h = fig.get_size_inches() * 72
     fig.legend(
-        handles=handles, loc="outside lower left", ncols=ncols, frameon=False,
-        fontsize=font, labelcolor=_TEXT, handlelength=1.5, columnspacing=1.2,
+        handles=handles, loc="lower left", bbox_to_anchor=(pad / w, pad / h), ncols=ncols, frameon=False,
+        fontsize=font, labelcolor=_TEXT, handlelength=1.5, columnspacing=1.2, borderaxespad=0, borderpad=0,
     )  # fmt: skip
+    return math.ceil(len(handles) / ncols)
+
+
+def _place(fig, ax, layout: dict, font: float, legend_rows: int) -> None:
+    """The plot area inside the figure's margins, leaving room for the tick labels and the legend.
+    Label widths are estimated from their length (~0.6 em a character): matplotlib's own layout engines
+    measure every text several times, which tripled the time a picture takes."""
+    w, h = fig.get_size_inches() * 72
+    margin = layout.get("margin") or {}
+
+    def labels(axis) -> list[str]:
+        return [t.get_text() for t in axis.get_ticklabels()] if axis.get_visible() else []
+
+    ylabels, xlabels = labels(ax.yaxis), labels(ax.xaxis)
+    ysize = ax.yaxis.get_ticklabels()[0].get_fontsize() if ylabels else font
+    xsize = ax.xaxis.get_ticklabels()[0].get_fontsize() if xlabels else font
+    widest = max((len(line) for t in ylabels for line in t.split("\n")), default=0)
+    xlines = max((t.count("\n") + 1 for t in xlabels), default=0)
+    left = margin.get("l", 4) + (widest * ysize * 0.6 + 6 if widest else 0)
+    right = margin.get("r", 4) + 4
+    top = margin.get("t", 4) + 4
+    bottom = margin.get("b", 4) + (xlines * xsize * 1.25 + 6 if xlines else 0)
+    bottom += legend_rows * (font * 1.4 + 2) + (8 if legend_rows else 0)
+    ax.set_position((left / w, bottom / h, max(1 - (left + right) / w, 0.2), max(1 - (top + bottom) / h, 0.2)))
 
 
 def _draw_cartesian(fig, data: list[dict], layout: dict) -> None:
@@ -276,8 +302,10 @@ def _draw_cartesian(fig, data: list[dict], layout: dict) -> None:
     if yaxis.get("scaleanchor") == "x":
         ax.set_aspect(float(yaxis.get("scaleratio", 1.0)), adjustable="box")
     _notes(ax, layout, font)
+    rows = 0
     if handles and (layout.get("showlegend") or len(handles) > 1):
-        _legend(fig, handles, font)
+        rows = _legend(fig, handles, font, float((layout.get("margin") or {}).get("l", 4)))
+    _place(fig, ax, layout, font, rows)
 
 
 def draw(figure: dict, width: int = WIDTH):
@@ -288,15 +316,12 @@ def draw(figure: dict, width: int = WIDTH):
     layout = figure.get("layout") or {}
     data = [t for t in figure.get("data") or [] if t.get("visible", True) is not False]
     height = float(layout.get("height") or 450)
-    margin = layout.get("margin") or {}
     treemap = next((t for t in data if t.get("type") == "treemap"), None)
-    fig = Figure(figsize=(width / 72, height / 72), dpi=72, layout=None if treemap else "constrained")
+    fig = Figure(figsize=(width / 72, height / 72), dpi=72)
     fig.patch.set_alpha(0)
     if treemap:
         _draw_treemap(fig, treemap, layout)
     else:
-        pad = max(margin.get("l", 4), margin.get("r", 4), margin.get("t", 4), margin.get("b", 4)) / 72
-        fig.get_layout_engine().set(w_pad=pad, h_pad=pad)
         _draw_cartesian(fig, data, layout)
     return fig
 
