@@ -193,6 +193,7 @@ def _snapshot() -> str:
 def _snapshot_of(path: str, search: str) -> str:
     from dash._pages import _parse_query_string, _path_to_page
 
+    from budget.i18n import norm_lang
     from callbacks.shell import render_shell
     from components.snapshot import snapshot_html
 
@@ -203,7 +204,8 @@ def _snapshot_of(path: str, search: str) -> str:
     layout = page["layout"](**(variables or {}), **_parse_query_string(query))
     nav, foot, _title = render_shell(path, query)
     tree = shell_layout(nav, html.Div(html.Div(layout)), foot)
-    return f'<div id="ssr-snapshot">{snapshot_html(tree)}</div>'
+    lang = norm_lang(_parse_query_string(query).get("lang"))
+    return f'<div id="ssr-snapshot">{snapshot_html(tree, lang)}</div>'
 
 
 # Paths Dash and the server own; anything else must be a registered page, or it is a 404.

@@ -40,9 +40,18 @@
     document.head.appendChild(script);
   }
 
+  // Boxes of charts that are waiting for plotly: with a mouse every chart; on a touch screen only those
+  // with no still picture (a page drawn by in-app navigation: pictures come with a page's first view only).
+  function waiting() {
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".dash-graph"));
+    if (!touch) { return boxes; }
+    if (document.getElementById("ssr-snapshot")) { return []; }  // the live page is not shown yet
+    return boxes.filter(function (box) { return !box.parentNode.querySelector(".chart-picture"); });
+  }
+
   function chartNear() {
     var reach = window.innerHeight * 0.25;
-    var boxes = document.querySelectorAll(".dash-graph");
+    var boxes = waiting();
     for (var i = 0; i < boxes.length; i++) {
       var r = boxes[i].getBoundingClientRect();
       if ((r.width || r.height) && r.bottom > -reach && r.top < window.innerHeight + reach) { return true; }
@@ -74,17 +83,20 @@
 
   function whenTouched(go) {
     var done = false;
+    var near = null;
     function now() {
       if (done) { return; }
       done = true;
       document.removeEventListener("pointerdown", touched, true);
       document.documentElement.classList.add("charts-loading");
+      near();
       go();
     }
     function touched(event) {
       if (event.target && event.target.closest && event.target.closest(".chart")) { now(); }
     }
     document.addEventListener("pointerdown", touched, true);
+    near = whenNear(now);  // or a chart with no picture comes near (after in-app navigation)
     return now;
   }
 

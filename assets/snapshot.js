@@ -15,9 +15,19 @@
     return content && content.firstElementChild && nav && nav.firstElementChild;
   }
 
+  // The charts' still pictures are drawn only here (live renders carry none): each moves into the
+  // live chart's box in the same place, where it stays until plotly has drawn (app.css).
+  function keepPictures() {
+    var pictures = snapshot.querySelectorAll(".chart-picture");
+    var boxes = root.querySelectorAll(".chart-still");
+    if (pictures.length !== boxes.length) { return; }
+    for (var i = 0; i < boxes.length; i++) { boxes[i].parentNode.insertBefore(pictures[i], boxes[i]); }
+  }
+
   var observer = new MutationObserver(function () {
     if (live()) {
       observer.disconnect();
+      keepPictures();
       snapshot.remove();
     }
   });

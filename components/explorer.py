@@ -333,7 +333,7 @@ def linked_charts(items: list[tuple], lang: str, treemap_id: str, bars_id: str) 
         [
             card(
                 t("chart.treemap", lang),
-                graph(treemap_id, treemap(items, lang), lang, first=True),
+                graph(treemap_id, treemap(items, lang), lang),
                 color_legend(lang),
             ),
             card(t("chart.bars", lang), graph(bars_id, bars(items, lang), lang)),

@@ -12,28 +12,26 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-s
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "locale": "id"}
 
 
-def graph(id: str, figure: dict, lang: str, first: bool = False) -> object:
-    """A chart that keeps its height from the start (the page does not jump when plotly draws it), with its
-    still picture in the same box (`components/picture.py`): what a touch screen shows until the reader
-    touches the chart, and any screen until plotly has drawn (assets/plotly-src.js, assets/app.css).
-    `first`: the page's first chart, near the first screen: its picture is drawn with the page (it is often
-    the largest thing a phone shows first); the others wait until they come near (loading="lazy"), which
-    spares the phone's main thread their drawing while the page starts."""
+def graph(id: str, figure: dict, lang: str) -> object:
+    """A chart that keeps its height from the start: the page does not jump when plotly draws it.
+
+    Its box carries a hint for touch screens ("Sentuh untuk detail"), and on a page's first view the chart's
+    still picture (`components/picture.py`): the snapshot draws it (`components/snapshot.py`) and
+    `assets/snapshot.js` moves it into this box, where it stays until plotly has drawn. Live renders
+    carry no picture: they are what a drill-down click waits for, and on the server a picture costs more
+    than the rest of the page."""
     from html import escape
 
     from dash import dcc, html
 
-    from components.picture import data_url
     from static_html import StaticHtml
 
     height = (figure.get("layout") or {}).get("height")
     style = {"minHeight": f"{height}px"} if isinstance(height, (int, float)) else None
-    lazy = "" if first else ' loading="lazy"'
     still = StaticHtml(
         className="chart-still",
-        html=f'<img src="{escape(data_url(figure))}" alt="{escape(t("chart.still", lang))}"{lazy} decoding="async">'
-        f'<span class="chart-hint" aria-hidden="true"><span class="chart-hint-tap">{escape(t("chart.tap", lang))}</span>'
-        f'<span class="chart-hint-wait">{escape(t("chart.wait", lang))}</span></span>',
+        html=f'<span class="chart-hint" aria-hidden="true"><span class="chart-hint-tap">{escape(t("chart.tap", lang))}'
+        f'</span><span class="chart-hint-wait">{escape(t("chart.wait", lang))}</span></span>',
     )
     # The box keeps the height too: dcc.Graph draws an unstyled empty <div> until plotly.js is here.
     return html.Div(

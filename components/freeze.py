@@ -75,6 +75,7 @@ class Mode:
     callback_ids: frozenset = frozenset()
     snapshot: bool = False
     other: Callable | None = None
+    lang: str = "id"  # a snapshot's language (the pictures' descriptions)
 
 
 def _css(style: dict) -> str:

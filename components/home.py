@@ -179,7 +179,7 @@ def _curve(p: HomePage, lang: str) -> dbc.Card:
         dbc.CardBody(
             [
                 html.H2(t("curve.title", lang), className="h5"),
-                graph(ID_CURVE, fig, lang, first=True),
+                graph(ID_CURVE, fig, lang),
                 html.P(t("curve.caption", lang), className="small text-body-secondary mb-0"),
                 _curve_table(p, lang),
             ]

@@ -150,7 +150,7 @@ def _absorption(c: Absorption, p: RapatSlide, lang: str) -> tuple:
     return (
         t("r.s2", lang, serapan=percent(c.serapan, lang, 0), rencana=percent(c.rencana, lang, 0)),
         sub,
-        graph("rapat-curve", fig, lang, first=True),
+        graph("rapat-curve", fig, lang),
     )
 
 

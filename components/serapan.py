@@ -262,7 +262,7 @@ def _curve_card(p: SerapanPage, lang: str, links: Links, unit_name: str) -> list
         open_link = dcc.Link(text, href=links.open, className="small")
     return [
         html.H2(t("s.curve", lang, unit=unit_name), className="h6", id="serapan-curve-title"),
-        graph("serapan-curve", figure(p.curve, lang, p.tahun, p.bulan), lang, first=True),
+        graph("serapan-curve", figure(p.curve, lang, p.tahun, p.bulan), lang),
         month_table(p.curve, lang, p.tahun),
         plan_note,
         open_link,

@@ -15,11 +15,14 @@ live simply loads the next page.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dash_bootstrap_components as dbc
 from dash import dcc
 from dash.development.base_component import Component
 from markupsafe import Markup, escape
 
+from budget.i18n import t
 from components.freeze import Mode, _attr_html, _attrs, _children_html, _css, to_html
 
 _INVISIBLE = (dcc.Location, dcc.Store, dcc.Download, dcc.Interval, dcc.Clipboard)
@@ -97,12 +100,21 @@ def _dropdown(props: dict, mode: Mode):
 
 
 def _graph(props: dict, mode: Mode):
-    """An empty box as tall as the chart will be (its figure's height, its style's, or plotly's 450 px)."""
+    """A box as tall as the chart will be (its figure's height, its style's, or plotly's 450 px), holding
+    the chart's still picture (`components/picture.py`; `assets/snapshot.js` moves it into the live page)."""
+    from components.picture import data_url
+
     style = dict(props.get("style") or {})
     figure = props.get("figure") or {}
     height = (figure.get("layout") or {}).get("height") if isinstance(figure, dict) else None
     style.setdefault("height", height or 450)
-    return "div", [("class", _classes(props.get("className"), "dash-graph")), ("style", _css(style))], "", ""
+    inner = ""
+    if isinstance(figure, dict) and figure.get("data"):
+        inner = (
+            f'<img class="chart-picture" loading="lazy" src="{escape(data_url(figure))}"'
+            f' alt="{escape(t("chart.still", mode.lang))}" decoding="async">'
+        )
+    return "div", [("class", _classes(props.get("className"), "dash-graph")), ("style", _css(style))], inner, ""
 
 
 def _progress(props: dict, mode: Mode):
@@ -268,6 +280,10 @@ def _other(node: Component, props: dict, children, mode: Mode):
 SNAPSHOT = Mode(snapshot=True, other=_other)
 
 
-def snapshot_html(tree) -> Markup:
-    """The tree as the HTML a reader sees before the page is live (ids left out, charts as empty boxes)."""
-    return to_html(tree, SNAPSHOT)
+def snapshot_html(tree, lang: str = "id") -> Markup:
+    """The tree as the HTML a reader sees before the page is live (ids left out, charts as their pictures).
+    The first chart's picture comes with the page (near a phone's first screen, it is often the largest
+    thing shown first); the others when they come near the screen (loading="lazy"), sparing a phone's
+    main thread their drawing while the page starts."""
+    html = to_html(tree, replace(SNAPSHOT, lang=lang))
+    return Markup(str(html).replace('<img class="chart-picture" loading="lazy"', '<img class="chart-picture"', 1))

@@ -57,7 +57,7 @@ def page(p: VillagePage, lang: str, links: Links, search_box: object = None) -> 
             [
                 _card(
                     t("v.from", lang),
-                    graph("v-income", _income_figure(p, lang), lang, first=True),
+                    graph("v-income", _income_figure(p, lang), lang),
                     id="v-from",
                 ),
                 _card(t("v.to", lang), _bidang(p, lang), id="v-to"),

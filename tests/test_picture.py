@@ -110,7 +110,7 @@ def _ink(png: bytes, box: list[float]) -> tuple[float, int]:
 
 FETCHED = "return performance.getEntriesByType('resource').some(e => e.name.includes('plotly-custom'))"
 CHARTS = """return [...document.querySelectorAll('.chart')].map(c => {
-  const img = c.querySelector('.chart-still img'), r = c.getBoundingClientRect();
+  const img = c.querySelector('.chart-picture'), r = c.getBoundingClientRect();
   return {id: c.querySelector('.dash-graph').id, height: Math.round(r.height), drawn: !!c.querySelector('.main-svg'),
           still: !!img && img.getClientRects().length > 0 && img.naturalWidth > 0,
           hint: c.querySelector('.chart-hint').innerText.trim()};
@@ -163,21 +163,29 @@ def test_picture003_on_a_touch_screen_the_picture_is_the_chart_until_touched(das
         assert driver.execute_script(FETCHED) is True
         assert driver.current_url == url  # the touch asked for the chart, it did not drill
         assert driver.execute_script(
-            "return [...document.querySelectorAll('.chart-still')].every(s => !s.getClientRects().length)"
+            "return [...document.querySelectorAll('.chart-picture, .chart-still')].every(s => !s.getClientRects().length)"
         )
     finally:
         driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
 
 
-def test_picture004_the_first_view_html_carries_the_pictures(site):
+def test_picture004_the_first_view_html_carries_the_pictures_the_live_renders_none(site):
     """The page's first view (the snapshot in its HTML) shows each chart's picture in its box before any
-    script runs: an <img> of SVG with a description, inside the chart's box of its final height."""
+    script runs: an <img> of SVG with a description in the page's language, inside the chart's box of its
+    final height. The live renders (what a drill-down click waits for) carry no picture."""
+    import app as app_module
+    from tests.test_freeze import page_renderer
+
     status, headers, raw = fetch(f"{site}/serapan?lang=en")
     page = text_of(headers, raw)
     snap = page[page.index('<div id="ssr-snapshot">') : page.index('<div id="react-entry-point"')]
-    assert snap.count('class="chart-still"') == 1
-    assert '<img src="data:image/svg+xml,' in snap and 'alt="Picture of the chart; touch it' in snap
-    assert 'class="chart" style="min-height:320px"' in snap
+    assert snap.count('<img class="chart-picture" src="data:image/svg+xml,') == 1
+    assert 'alt="Picture of the chart; touch it for the interactive chart"' in snap
+    assert 'class="chart" style="min-height:320px"' in snap and "Touch for details" in snap
+    for path in ("/apbd", "/serapan"):
+        render, kwargs = page_renderer(path)
+        with app_module.server.test_request_context(path, base_url=site):
+            assert "data:image/svg" not in str(render(lang="id", **kwargs).to_plotly_json())
 
 
 def test_picture005_the_first_picture_comes_with_the_page_the_others_when_near(site):
@@ -187,6 +195,41 @@ def test_picture005_the_first_picture_comes_with_the_page_the_others_when_near(s
     status, headers, raw = fetch(f"{site}/apbd")
     page = text_of(headers, raw)
     snap = page[page.index('<div id="ssr-snapshot">') : page.index('<div id="react-entry-point"')]
-    pictures = [tag for tag in snap.split("<img ")[1:] if tag.startswith('src="data:image/svg+xml,')]
+    pictures = snap.split('<img class="chart-picture"')[1:]
     assert len(pictures) == 4
-    assert [' loading="lazy"' in tag.split(">")[0] for tag in pictures] == [False, True, True, True]
+    assert [tag.split(">")[0].startswith(' loading="lazy"') for tag in pictures] == [False, True, True, True]
+
+
+def test_picture006_after_in_app_navigation_a_touch_screen_draws_the_charts(dash_br, site):
+    """Pictures come with a page's first view only. On a touch screen, a tap on a table row (no chart
+    touched, no chart code yet) opens the next level, whose charts plotly draws in their boxes."""
+    driver = dash_br.driver
+    driver.set_window_size(390, 844)
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    try:
+        url = f"{site}/apbd"
+        driver.get(url)
+        deadline = time.time() + 30
+        while driver.execute_script("return !!document.getElementById('ssr-snapshot')"):
+            assert time.time() < deadline, "the live page never took the snapshot's place"
+            time.sleep(0.2)
+        time.sleep(1)
+        assert driver.execute_script(FETCHED) is False
+        link = driver.find_element("css selector", "#apbd-table td a")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link)
+        time.sleep(0.3)
+        link.click()
+        deadline = time.time() + 30
+        while driver.current_url == url or not any(c["drawn"] for c in driver.execute_script(CHARTS)):
+            assert time.time() < deadline, "the next level's charts never drew"
+            time.sleep(0.25)
+        charts = driver.execute_script(CHARTS)
+        assert charts and not any(c["still"] for c in charts), charts
+        for box in driver.find_elements("css selector", ".chart"):
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", box)
+        deadline = time.time() + 20
+        while not all(c["drawn"] for c in driver.execute_script(CHARTS)):
+            assert time.time() < deadline, "a chart of the next level never drew"
+            time.sleep(0.25)
+    finally:
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})

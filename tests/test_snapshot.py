@@ -130,7 +130,7 @@ def test_snapshot004_a_chart_bundle_that_fails_to_arrive_is_fetched_again_calmly
         time.sleep(5)
         assert driver.find_element("css selector", "#apbd-node-title").is_displayed()
         assert driver.execute_script("return document.querySelectorAll('.js-plotly-plot .main-svg').length") == 0
-        pictures = driver.find_elements("css selector", ".chart-still img")
+        pictures = driver.find_elements("css selector", ".chart-picture")
         assert len(pictures) == 4
         for picture in pictures:  # all but the first come when near the screen (loading="lazy")
             driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", picture)
