@@ -4,6 +4,7 @@ interactive chart takes its place (assets/plotly-src.js)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import time
 from decimal import Decimal
@@ -117,6 +118,22 @@ CHARTS = """return [...document.querySelectorAll('.chart')].map(c => {
 });"""
 
 
+@contextlib.contextmanager
+def touch_phone(driver, url: str):
+    """A 390 px touch screen (the primary pointer coarse, as on a phone) on `url`, once the live page has
+    taken the snapshot's place."""
+    from tests.test_snapshot import wait_live
+
+    driver.set_window_size(390, 844)
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    try:
+        driver.get(url)
+        wait_live(driver)
+        yield
+    finally:
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
 @pytest.mark.parametrize("lang,hint", [("id", "Sentuh untuk detail"), ("en", "Touch for details")])
 def test_picture003_on_a_touch_screen_the_picture_is_the_chart_until_touched(dash_br, site, lang, hint):
     """A phone (touch, 390 px) reading /apbd fetches no chart code while it reads and scrolls: every chart
@@ -124,15 +141,8 @@ def test_picture003_on_a_touch_screen_the_picture_is_the_chart_until_touched(das
     Touching a chart fetches plotly.js, draws the interactive charts in the same boxes and hides the
     pictures; the touch itself opens nothing."""
     driver = dash_br.driver
-    driver.set_window_size(390, 844)
-    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
-    try:
-        url = f"{site}/apbd?lang={lang}"
-        driver.get(url)
-        deadline = time.time() + 30
-        while driver.execute_script("return !!document.getElementById('ssr-snapshot')"):
-            assert time.time() < deadline, "the live page never took the snapshot's place"
-            time.sleep(0.2)
+    url = f"{site}/apbd?lang={lang}"
+    with touch_phone(driver, url):
         for y in range(0, driver.execute_script("return document.body.scrollHeight"), 400):
             driver.execute_script(f"window.scrollTo(0, {y})")
             time.sleep(0.1)
@@ -165,8 +175,6 @@ def test_picture003_on_a_touch_screen_the_picture_is_the_chart_until_touched(das
         assert driver.execute_script(
             "return [...document.querySelectorAll('.chart-picture, .chart-still')].every(s => !s.getClientRects().length)"
         )
-    finally:
-        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
 
 
 def test_picture004_the_first_view_html_carries_the_pictures_the_live_renders_none(site):
@@ -204,15 +212,8 @@ def test_picture006_after_in_app_navigation_a_touch_screen_draws_the_charts(dash
     """Pictures come with a page's first view only. On a touch screen, a tap on a table row (no chart
     touched, no chart code yet) opens the next level, whose charts plotly draws in their boxes."""
     driver = dash_br.driver
-    driver.set_window_size(390, 844)
-    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
-    try:
-        url = f"{site}/apbd"
-        driver.get(url)
-        deadline = time.time() + 30
-        while driver.execute_script("return !!document.getElementById('ssr-snapshot')"):
-            assert time.time() < deadline, "the live page never took the snapshot's place"
-            time.sleep(0.2)
+    url = f"{site}/apbd"
+    with touch_phone(driver, url):
         time.sleep(1)
         assert driver.execute_script(FETCHED) is False
         link = driver.find_element("css selector", "#apbd-table td a")
@@ -231,5 +232,3 @@ def test_picture006_after_in_app_navigation_a_touch_screen_draws_the_charts(dash
         while not all(c["drawn"] for c in driver.execute_script(CHARTS)):
             assert time.time() < deadline, "a chart of the next level never drew"
             time.sleep(0.25)
-    finally:
-        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
