@@ -111,6 +111,10 @@ def treemap(items: Sequence[tuple[str, str, Decimal, Decimal, Decimal | None]], 
         "sort": False,
         "tiling": {"pad": 2},
         "pathbar": {"visible": False},
+        # Not a treemap attribute (plotly ignores it): dcc.Graph 4.4.1 reads `data.mode.includes(...)` for any
+        # point whose pointNumber is not a number, and the treemap's implicit root (the gaps between tiles)
+        # is such a point: hovering there threw a TypeError in the page.
+        "mode": "",
     }
     # Labels never shrink below a readable size: a tile too small for one shows none (its name and
     # figures stay in the hover, the bars and the table, which list every child).

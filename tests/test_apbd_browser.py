@@ -249,3 +249,24 @@ def test_apbd007_narrow_screen_regency_to_line_item_in_six_clicks(dash_duo, app,
     # And back up to the regency in one click on the breadcrumb.
     click(dash_duo.driver.find_element(By.CSS_SELECTOR, "#apbd-breadcrumb a"))
     wait_title(dash_duo, "Belanja Kabupaten Batang")
+
+
+def test_apbd008_pointing_between_treemap_tiles_breaks_nothing(dash_duo, app):
+    """Between a treemap's tiles the pointer is over the treemap's implicit root, whose event point has no
+    pointNumber; dcc.Graph 4.4.1 then reads the trace's `mode`, which a treemap has none of (a drill test
+    caught the TypeError under load). Hovering and clicking there leave the page as it was, with no error."""
+    dash_duo.start_server(app)
+    dash_duo.wait_for_page(f"{dash_duo.server_url}/apbd")
+    wait_title(dash_duo, "Belanja Kabupaten Batang")
+    dash_duo.wait_for_element("#apbd-treemap .main-svg")
+    url = dash_duo.driver.current_url
+    for event in ("plotly_hover", "plotly_click"):
+        dash_duo.driver.execute_script(
+            "const gd = document.querySelector('#apbd-treemap .js-plotly-plot');"
+            " gd.emit(arguments[0], {points: [{data: gd.data[0], fullData: gd._fullData[0], curveNumber: 0,"
+            " pointNumber: undefined, id: '', label: ''}]});",
+            event,
+        )
+    time.sleep(1)
+    assert dash_duo.driver.current_url == url
+    assert dash_duo.get_logs() == []
