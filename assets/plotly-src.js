@@ -2,9 +2,11 @@
 // is here, window.Plotly is a promise-like stand-in, and each chart shows its still picture, drawn on the
 // server (components/picture.py), in its own box. When to fetch our trimmed, fingerprinted bundle (its URL
 // is in <meta name="plotly-src">; it sets window.Plotly itself when it runs):
-// - on a touch screen (a phone or tablet: the primary pointer is coarse), when the reader touches a chart:
-//   plotly costs a mid-range phone ~1-2 s of blocked main thread, so a resident reading the figures pays
-//   for it (and for 400 kB of chart code over mobile data) only when asking for the interactive chart;
+// - on a touch screen (a phone or tablet: the primary pointer is coarse), when the reader touches a chart,
+//   or when a chart with no picture comes near (pictures come with a page's first view only, so a page
+//   drawn by in-app navigation has none): plotly costs a mid-range phone ~1-2 s of blocked main thread,
+//   so a resident reading the figures pays for it (and for 400 kB of chart code over mobile data) only
+//   when asking for the interactive chart or for another page;
 // - anywhere else (a mouse: a desktop, the meeting room's projector), as soon as a chart is on the screen
 //   or within a quarter screen of it.
 // A failed fetch (a phone losing its signal) is tried again after 2, 4, 8 ... 60 s or as soon as the
