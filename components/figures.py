@@ -20,19 +20,19 @@ def graph(id: str, figure: dict, lang: str) -> object:
     `assets/snapshot.js` moves it into this box, where it stays until plotly has drawn. Live renders
     carry no picture: they are what a drill-down click waits for, and on the server a picture costs more
     than the rest of the page."""
-    from html import escape
-
     from dash import dcc, html
-
-    from static_html import StaticHtml
 
     height = (figure.get("layout") or {}).get("height")
     style = {"minHeight": f"{height}px"} if isinstance(height, (int, float)) else None
-    still = StaticHtml(
-        className="chart-still",
-        html=f'<span class="chart-hint" aria-hidden="true"><span class="chart-hint-tap">{escape(t("chart.tap", lang))}'
-        f'</span><span class="chart-hint-wait">{escape(t("chart.wait", lang))}</span></span>',
+    hint = html.Span(
+        [
+            html.Span(t("chart.tap", lang), className="chart-hint-tap"),
+            html.Span(t("chart.wait", lang), className="chart-hint-wait"),
+        ],
+        className="chart-hint",
+        **{"aria-hidden": "true"},
     )
+    still = html.Div(hint, className="chart-still")  # frozen to server-made HTML with the rest of the page
     # The box keeps the height too: dcc.Graph draws an unstyled empty <div> until plotly.js is here.
     return html.Div(
         [still, dcc.Graph(id=id, figure=figure, config=GRAPH_CONFIG, style=style)], className="chart", style=style
