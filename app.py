@@ -11,7 +11,8 @@ import dash
 from dash import Dash, dcc, html
 
 import static_html  # noqa: F401  (registers the StaticHtml component and its script with Dash)
-from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL, page_for
+from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL
+from serving.sitemap import page_for
 from static_html.bundles import drop_unused_bundles
 
 logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO").upper())
@@ -102,6 +103,29 @@ server.register_blueprint(api.docs_bp)
 
 kelola.init_app(server)
 
+
+def warm_views() -> list:
+    """The most visited views of the published data (latest year and stage), in Indonesian and English:
+    what `serving/cache.py` renders in the background after a publish."""
+    from budget import queries
+    from callbacks import apbd, desa, home
+    from callbacks.state import frozen  # the Dash pages are cached as the browser receives them
+    from lite import routes as light
+
+    views: list = [(frozen(home.render), {}), (frozen(apbd.render), {}), (frozen(desa.render), {})]
+    years = queries.years()
+    if years:
+        views += [(frozen(apbd.render), {"skpd": s}) for s in queries.skpd_codes(years[0])]
+    views += [(frozen(desa.render_village), {"kode": k}) for k in queries.desa_codes()]
+    # The light pages residents open from shared links: every village and the regency summary.
+    views += [(light.render_summary, {})] + [(light.render_village, {"kode": k}) for k in queries.desa_codes()]
+    return views + [(render, {**params, "lang": "en"}) for render, params in views]
+
+
+from serving import cache as _cache  # noqa: E402
+
+_cache.set_warming(warm_views, lambda host: server.test_request_context("/", base_url=host))
+
 # Every text response is compressed (brotli, else gzip) by a kept library, never by hand.
 from flask_compress import Compress  # noqa: E402
 
@@ -175,15 +199,15 @@ app.interpolate_index = _interpolate_index
 
 
 def _snapshot() -> str:
-    """The page's first view as HTML, ahead of the live app (`components/snapshot.py`); cached by data
+    """The page's first view as HTML, ahead of the live app (`firstview/snapshot.py`); cached by data
     version like the renders it is drawn from. '' for a path that is no page, or if anything goes wrong
     (the page then simply draws when its scripts have run)."""
     from flask import request
 
-    from callbacks import cache
+    from serving import cache
 
     try:
-        search = request.query_string.decode("utf-8", "replace")
+        search = cache.checked_search(request.query_string.decode("utf-8", "replace")).lstrip("?")
         return cache.cached(_snapshot_of, {"path": request.path, "search": search}, request.host_url)
     except Exception:  # noqa: BLE001 - a snapshot is an extra; the live page never depends on it
         logging.getLogger(__name__).warning("no first-view snapshot for %s", request.path, exc_info=True)
@@ -195,7 +219,7 @@ def _snapshot_of(path: str, search: str) -> str:
 
     from budget.i18n import norm_lang
     from callbacks.shell import render_shell
-    from components.snapshot import snapshot_html
+    from firstview.snapshot import snapshot_html
 
     page, variables = _path_to_page(app.strip_relative_path(path))
     if not page or page.get("module", "").endswith("not_found_404"):
@@ -267,7 +291,7 @@ def _json_error(status: int, reason: str):
 @server.before_request
 def _request_limits():
     """Caps before anything is parsed: the query string (414), the body (413, by Flask), and every
-    callback payload's shape and types (400, `callbacks/guard.py`)."""
+    callback payload's shape and types (400, `serving/guard.py`)."""
     from flask import request
 
     if len(request.query_string) > MAX_QUERY:
@@ -277,12 +301,12 @@ def _request_limits():
             return too_long(MAX_QUERY)
         return _json_error(414, f"query string over {MAX_QUERY} bytes")
     if request.method == "POST" and request.path == "/_dash-update-component":
-        from callbacks import guard
+        from serving import guard
 
         body = request.get_json(silent=True)  # over MAX_BODY: RequestEntityTooLarge (413)
         why = "the body is not JSON" if body is None else guard.check(body, app.callback_map)
         if why:
-            logging.getLogger("callbacks.guard").warning("refused a callback payload: %s", why)
+            logging.getLogger("serving.guard").warning("refused a callback payload: %s", why)
             return _json_error(400, why)
         return _cached_answer(body)
     return None
@@ -293,7 +317,7 @@ def _cached_answer(body: dict):
     from flask import Response, g, request
 
     from budget import db
-    from callbacks import cache
+    from serving import cache
 
     k = cache.response_key(body, request.host_url)
     if k is None:
@@ -315,7 +339,7 @@ def _store_answer(resp):
     pending = g.pop("response_cache", None)
     failed = g.pop("no_store", False)  # a page that showed an error or a timeout notice
     if pending is not None and not failed and resp.status_code == 200 and resp.mimetype == "application/json":
-        from callbacks import cache
+        from serving import cache
 
         cache.set_response(pending[0], pending[1], resp.get_data())
     return resp

@@ -4,7 +4,7 @@ Sizing, for the 2-core machines Pemda IT provides: a request spends most of its 
 layouts and figures, 40-75 ms) and little waiting on DuckDB (2-10 ms), so more processes than cores only
 add memory and contention. Two workers use both cores; four threads each keep a slow client or a
 download from holding a whole core's worth of requests. Rendered pages are cached by data version on
-disk and shared by both workers (see `callbacks/cache.py`), so a third worker would mostly duplicate
+disk and shared by both workers (see `serving/cache.py`), so a third worker would mostly duplicate
 memory (~200 MB each).
 """
 

@@ -324,7 +324,7 @@ def search(q):
     """Typo-tolerant search over the names of the APBD (OPD, programme, kegiatan, sub kegiatan, account) and
     the villages, best first; each hit has the URL of its page."""
     from budget.search import search as apbd_search
-    from components.urls import href
+    from serving.urls import href
 
     tahun, _ = year_stage(q.tahun, None, need_stage=False)
     scored = [

@@ -3,7 +3,7 @@
 Every resource is declared once with `@resource(path, Query, Answer)`: the declaration registers the
 Flask route, checks the query string with the Query model (400 naming the parameter), and feeds the
 OpenAPI document (`api/spec.py`). Answers come from the same page models and query layer as the pages,
-are cached by data version (`callbacks/cache.py`), and carry an ETag, Cache-Control and CORS headers.
+are cached by data version (`serving/cache.py`), and carry an ETag, Cache-Control and CORS headers.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def _answer(fn, query, envelope, path_values: dict) -> Response:
             f"{name}: {err['msg']}" + (f" (found {found!r})" if found else ""),
             f"{name}: nilai tidak sah" + (f" ({found!r})" if found else ""),
         ) from None
-    from callbacks import cache
+    from serving import cache
 
     version = db.data_version()
     params = {**q.model_dump(exclude_none=True), **path_values}

@@ -1,6 +1,6 @@
 // plotly.js is not a page script. dcc.Graph waits for `window.Plotly` before it draws; until the real one
 // is here, window.Plotly is a promise-like stand-in, and each chart shows its still picture, drawn on the
-// server (components/picture.py), in its own box. When to fetch our trimmed, fingerprinted bundle (its URL
+// server (firstview/picture.py), in its own box. When to fetch our trimmed, fingerprinted bundle (its URL
 // is in <meta name="plotly-src">; it sets window.Plotly itself when it runs):
 // - on a touch screen (a phone or tablet: the primary pointer is coarse), when the reader touches a chart,
 //   or when a chart with no picture comes near (pictures come with a page's first view only, so a page

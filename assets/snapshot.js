@@ -1,4 +1,4 @@
-// The first view arrives as HTML inside the page (components/snapshot.py: <div id="ssr-snapshot">), so a
+// The first view arrives as HTML inside the page (firstview/snapshot.py: <div id="ssr-snapshot">), so a
 // reader on a slow phone sees the figures before the app's scripts have run. The live page is laid out
 // beneath it, unseen (app.css), and takes its place in one step as soon as Dash has drawn the page's
 // content and its navigation bar; same tags and classes, so nothing moves. If the scripts never run, the

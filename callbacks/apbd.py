@@ -14,12 +14,13 @@ from budget import search as search_mod
 from budget.db import DataUnavailable
 from budget.export import to_csv, to_xlsx
 from budget.i18n import norm_lang, t
-from callbacks.state import PageState, page_start, register_search, resolve
+from callbacks.state import page_start, register_search
 from components import apbd as ca
 from components import explorer as cx
 from components.shell import ID_URL
-from components.urls import href, parse_search
 from models.apbd import ApbdNode, apbd_node
+from serving.state import PageState, resolve
+from serving.urls import href, parse_search
 
 log = logging.getLogger(__name__)
 PATH = "/apbd"

@@ -10,15 +10,16 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from budget import desa as dq
 from budget.db import DataUnavailable
 from budget.i18n import t
-from callbacks.state import PageState, page_start, register_search, resolve
+from callbacks.state import page_start, register_search
 from components import desa_drill as cdd
 from components import explorer as cx
 from components import village as cv
 from components.shell import ID_URL
-from components.urls import href, parse_search
 from components.village import Links
 from models.desa import MEASURES, SORTS, DesaDrill, desa_drill
 from models.village import village_page
+from serving.state import PageState, resolve
+from serving.urls import href, parse_search
 
 log = logging.getLogger(__name__)
 PATH = "/desa"

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dash import dcc, html
 
 from budget.i18n import t
-from callbacks.state import page_start, resolve
+from callbacks.state import page_start
 from components import home as ch
-from components.urls import href
 from models.home import home_page
+from serving.state import resolve
+from serving.urls import href
 
 ID_KPIS, ID_CURVE, ID_TAHAP = ch.ID_KPIS, ch.ID_CURVE, ch.ID_TAHAP
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dash import html
 
-from callbacks.state import PageState, resolve
 from components import notices
 from components import rapat as cr
-from components.urls import href
 from models.rapat import SLIDE_LIST, SLIDES, rapat_slide, slide_number
+from serving.state import PageState, resolve
+from serving.urls import href
 
 __all__ = ["render", "slide_path", "qr_data_uri", "SLIDES", "SLIDE_LIST", "ID_PREV", "ID_NEXT"]
 

@@ -12,12 +12,13 @@ from budget import serapan as sv
 from budget.db import DataUnavailable
 from budget.fmt import percent
 from budget.i18n import month, t
-from callbacks.state import page_start, resolve
+from callbacks.state import page_start
 from components import notices
 from components import serapan as cs
 from components.shell import ID_URL
-from components.urls import href, parse_search
 from models.serapan import SerapanPage, serapan_page
+from serving.state import resolve
+from serving.urls import href, parse_search
 
 PATH = "/serapan"
 ID_WARN, ID_CRIT, ID_APPLY = cs.ID_WARN, cs.ID_CRIT, cs.ID_APPLY

@@ -11,15 +11,16 @@ from flask import has_request_context, request
 from budget import queries
 from budget.db import DataUnavailable
 from budget.i18n import norm_lang
-from callbacks.state import resolve
-from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL, footer, navbar, page_title
-from components.urls import parse_search
+from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL, footer, navbar
+from serving.sitemap import page_title
+from serving.state import resolve
+from serving.urls import parse_search, state_params
 
 log = logging.getLogger(__name__)
 
 
 def render_shell(pathname: str | None, search: str | None):
-    params = parse_search(search)
+    params = state_params(parse_search(search))  # never carry ?fbclid= or utm_* into links
     lang = norm_lang(params.get("lang"))
     path = pathname if isinstance(pathname, str) and pathname.startswith("/") else "/"
     try:
@@ -42,7 +43,7 @@ def render_shell(pathname: str | None, search: str | None):
         query = urlencode({k: v for k, v in params.items() if isinstance(v, str)})
         here = request.host_url.rstrip("/") + path + ("?" + query if query else "")
         demo = bool(info and tahun in info.get("illustrative_years", []))
-    from components.freeze import freeze  # their fixed parts travel as HTML, like the pages'
+    from firstview.freeze import freeze  # their fixed parts travel as HTML, like the pages'
 
     return (
         freeze(navbar(path, params, years, tahun, lang)),
@@ -61,7 +62,7 @@ def render_shell(pathname: str | None, search: str | None):
 def update_shell(pathname, search):
     from flask import has_request_context, request
 
-    from callbacks import cache
+    from serving import cache
 
     host = request.host_url if has_request_context() else None
     try:

@@ -1,11 +1,12 @@
-"""Turn untrusted URL parameters into a checked page state (allow-lists from the data)."""
+"""What every Dash page shares in its wiring: the guarded, cached, frozen render (`guarded`), the problems
+and demo banner a page opens with (`page_start`) and the search box. The URL state itself is checked in
+`serving/state.py`."""
 
 from __future__ import annotations
 
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from dash import html
 
@@ -13,59 +14,9 @@ from budget import queries
 from budget.db import DataUnavailable, QueryTimeout
 from budget.i18n import norm_lang, t
 from components import notices
+from serving.state import PageState
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class PageState:
-    lang: str
-    tahun: int | None = None
-    tahap: str | None = None
-    years: list[int] = field(default_factory=list)
-    stages: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # shown on the page, never raised
-    year_missing: bool = False
-
-
-def resolve(tahun: object = None, tahap: object = None, lang: object = None) -> PageState:
-    """Check year and tahap against what the database holds; fall back and say so."""
-    st = PageState(lang=norm_lang(lang))
-    st.years = queries.years()
-    if not st.years:
-        raise DataUnavailable("no APBD data")
-    if tahun in (None, ""):
-        st.tahun = st.years[0]
-    else:
-        try:
-            value = int(str(tahun))
-        except ValueError:
-            value = None
-        if value in st.years:
-            st.tahun = value
-        else:
-            st.year_missing = True
-            st.problems.append(
-                t("notice.year_not_found", st.lang, value=str(tahun)[:12], years=", ".join(map(str, sorted(st.years))))
-            )
-            return st
-    st.stages = queries.stages(st.tahun)
-    if tahap in (None, ""):
-        st.tahap = st.stages[-1]
-    elif tahap in st.stages:
-        st.tahap = str(tahap)
-    else:
-        st.tahap = st.stages[-1]
-        st.problems.append(
-            t(
-                "notice.tahap_not_found",
-                st.lang,
-                value=str(tahap)[:20],
-                tahun=st.tahun,
-                tahap=t(f"tahap.{st.tahap}", st.lang),
-            )
-        )
-    return st
 
 
 def guarded(render: Callable[..., object], **kwargs):
@@ -73,7 +24,7 @@ def guarded(render: Callable[..., object], **kwargs):
     time or an unexpected error becomes a notice, never a 500, and is never cached."""
     from flask import has_request_context, request
 
-    from callbacks import cache
+    from serving import cache
 
     lang = norm_lang(kwargs.get("lang"))
     try:
@@ -96,13 +47,14 @@ def guarded(render: Callable[..., object], **kwargs):
 
 @functools.cache
 def frozen(render: Callable[..., object]) -> Callable[..., object]:
-    """`render` with its static parts frozen into server-made HTML (`components/freeze.py`): the page as
+    """`render` with its static parts frozen into server-made HTML (`firstview/freeze.py`): the page as
     the browser receives it, cached under its own name."""
-    from components.freeze import freeze
+    from firstview.freeze import freeze
 
     def frozen_render(**kwargs):
         return freeze(render(**kwargs))
 
+    frozen_render.__wrapped__ = render  # its signature: the cache keys on the parameters `render` names
     frozen_render.__module__ = render.__module__
     frozen_render.__qualname__ = render.__qualname__ + ".frozen"
     return frozen_render
@@ -146,7 +98,6 @@ def register_search(input_id: str, results_id: str, results) -> None:
 def page_start(st: PageState) -> list:
     """What every page opens with: the problems found in its URL, then the demo-data banner when
     the year's figures are illustrative."""
-    from budget import queries
 
     body: list = [notices.info(p, "warning", id="page-problem") for p in st.problems]
     if not st.year_missing and st.tahun is not None and queries.is_illustrative(st.tahun):

@@ -16,7 +16,7 @@ def graph(id: str, figure: dict, lang: str) -> object:
     """A chart that keeps its height from the start: the page does not jump when plotly draws it.
 
     Its box carries a hint for touch screens ("Sentuh untuk detail"), and on a page's first view the chart's
-    still picture (`components/picture.py`): the snapshot draws it (`components/snapshot.py`) and
+    still picture (`firstview/picture.py`): the snapshot draws it (`firstview/snapshot.py`) and
     `assets/snapshot.js` moves it into this box, where it stays until plotly has drawn. Live renders
     carry no picture: they are what a drill-down click waits for, and on the server a picture costs more
     than the rest of the page."""

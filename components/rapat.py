@@ -11,9 +11,9 @@ from dash import dcc, html
 from budget.fmt import percent, rupiah
 from budget.i18n import datetime_text, month, t
 from components.figures import graph
-from components.qr import qr_data_uri
 from components.serapan import figure as curve_figure
 from components.terms import strip
+from firstview.qr import qr_data_uri
 from models.rapat import SLIDES, Absorption, Budget, Critical, DanaDesa, RapatSlide, YearEnd
 
 ID_PREV, ID_NEXT = "rapat-prev", "rapat-next"

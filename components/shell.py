@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from budget.i18n import datetime_text, t
-from components.urls import carried, href
+from serving.sitemap import nav_pages
+from serving.urls import carried, href
 
 ID_NAV = "shell-nav"
 ID_FOOTER = "shell-footer"
@@ -15,59 +15,15 @@ ID_URL = "shell-url"
 ID_TITLE = "shell-title"
 
 
-def nav_pages() -> list[dict]:
-    """Pages that put themselves in the navbar (register_page(..., nav="nav.key"))."""
-    pages = [p for p in dash.page_registry.values() if p.get("nav")]
-    return sorted(pages, key=lambda p: p.get("order", 99))
-
-
-def page_for(pathname: str) -> dict | None:
-    """The registered page that serves `pathname` (path templates included), or None: the one matcher
-    the 404 status and the translated tab title share."""
-    import re
-
-    path = "/" + pathname.strip("/")
-    for p in dash.page_registry.values():
-        if p.get("path") == "/404":
-            continue
-        tpl = p.get("path_template")
-        if tpl:
-            pattern = re.sub(r"<[^>/]+>", "[^/]+", re.escape(tpl))
-            if re.fullmatch(pattern, path):
-                return p
-        elif p.get("path") == path:
-            return p
-    return None
-
-
-def _title(key: str | None, lang: str) -> str:
-    site = t("app.title", lang)
-    return f"{t(key, lang)} · {site}" if key else f"{site} · {t('app.region', lang)}"
-
-
-def titled(key: str) -> dict:
-    """register_page arguments for a page whose tab title is the string `key`: the Indonesian title Dash
-    Pages serves first, and the key the shell translates from (page_title)."""
-    return {"title_key": key, "title": _title(key, "id")}
-
-
-def page_title(pathname: str, lang: str) -> str:
-    """The browser tab's title in the reader's language."""
-    page = page_for(pathname or "/")
-    if page is None:
-        return t("notice.page_not_found", lang) + " · " + t("app.title", lang)
-    return _title(page.get("title_key"), lang)
-
-
 def navbar(pathname: str, params: dict, years: list[int], tahun: int | None, lang: str) -> html.Div:
     state = carried(params)
     links = [
         dbc.NavItem(
             dbc.NavLink(
-                t(p["nav"], lang),
-                href=href(p["path"], state),
-                active=(pathname == p["path"]) or (p["path"] != "/" and pathname.startswith(p["path"] + "/")),
-                id={"type": "nav-link", "page": p["module"].split(".")[-1]},
+                t(p.nav, lang),
+                href=href(p.path, state),
+                active=(pathname == p.path) or (p.path != "/" and pathname.startswith(p.path + "/")),
+                id={"type": "nav-link", "page": p.name},
             )
         )
         for p in nav_pages()
@@ -119,23 +75,19 @@ def phone_menu(pathname: str, state: dict, lang: str) -> html.Details:
     """On a phone the tab strip would hide half the sections off-screen: a menu button that opens a
     list of every section instead (plain <details>: no script, closes when the next page draws)."""
     current = next(
-        (
-            p
-            for p in nav_pages()
-            if pathname == p["path"] or (p["path"] != "/" and pathname.startswith(p["path"] + "/"))
-        ),
+        (p for p in nav_pages() if pathname == p.path or (p.path != "/" and pathname.startswith(p.path + "/"))),
         None,
     )
     items = [
         dcc.Link(
-            t(p["nav"], lang),
-            href=href(p["path"], state),
+            t(p.nav, lang),
+            href=href(p.path, state),
             className="phone-menu-link" + (" active" if p is current else ""),
-            id={"type": "nav-menu-link", "page": p["module"].split(".")[-1]},
+            id={"type": "nav-menu-link", "page": p.name},
         )
         for p in nav_pages()
     ]
-    label = t("nav.menu", lang) + (f" · {t(current['nav'], lang)}" if current else "")
+    label = t("nav.menu", lang) + (f" · {t(current.nav, lang)}" if current else "")
     return html.Details(
         [html.Summary(["\u2630 ", label], className="phone-menu-button"), html.Nav(items, className="phone-menu-list")],
         className="phone-menu d-md-none pb-2",
@@ -199,7 +151,7 @@ def _print_info(info: dict | None, lang: str, here: str | None, demo: bool) -> h
         return None
     import datetime as dt
 
-    from components.qr import qr_data_uri
+    from firstview.qr import qr_data_uri
 
     when = info.get("published_at") if info else None
     asof = datetime_text(dt.datetime.fromisoformat(when), lang) if when else "–"

@@ -9,9 +9,9 @@ from PIL import Image, ImageDraw, ImageFont
 
 from budget.fmt import percent, rupiah
 from budget.i18n import month, t
-from callbacks.state import resolve
 from models.home import home_page
 from models.village import village_page
+from serving.state import resolve
 
 W, H = 1200, 630
 NAVY, WHITE, PALE, GREEN, TRACK = "#143d6b", "#ffffff", "#c9d6e8", "#2e8b57", "#0d2a4a"

@@ -1,6 +1,6 @@
 """Routes of the light pages: check the URL state, build the page model, render its template.
 
-Every page is cached by data version (`callbacks/cache.py`), answers with an ETag, and never shows a
+Every page is cached by data version (`serving/cache.py`), answers with an ETag, and never shows a
 traceback: a missing or unreadable database gets a plain page that says so (HTTP 503).
 """
 
@@ -15,12 +15,12 @@ from budget import desa as dq
 from budget.db import DataUnavailable, QueryTimeout
 from budget.fmt import percent, rupiah, rupiah_full
 from budget.i18n import month, norm_lang, t
-from callbacks import cache
-from callbacks.state import resolve
-from components.urls import href
 from lite import cards, pwa
 from models.home import home_page
 from models.village import village_page
+from serving import cache
+from serving.state import resolve
+from serving.urls import href
 
 log = logging.getLogger(__name__)
 bp = Blueprint("lite", __name__, template_folder="templates")
@@ -100,7 +100,7 @@ def _page(lang: str, path: str | None = None, query: dict | None = None) -> dict
     stray parameters; and warming renders pages outside their own request)."""
     path = path or request.path
     query = {k: v for k, v in (query or {}).items() if k != "lang"}
-    from components.qr import qr_data_uri
+    from firstview.qr import qr_data_uri
 
     url = request.host_url.rstrip("/") + href(path, {**query, "lang": lang if lang != "id" else None})
     return {

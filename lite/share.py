@@ -11,12 +11,12 @@ from budget import queries
 from budget.db import DataUnavailable, QueryTimeout
 from budget.fmt import percent, rupiah
 from budget.i18n import month, norm_lang, t
-from callbacks import cache
-from callbacks.state import resolve
-from components.shell import page_title
-from components.urls import href
 from models.home import home_page
 from models.village import village_page
+from serving import cache
+from serving.sitemap import page_title
+from serving.state import resolve
+from serving.urls import href
 
 RE_VILLAGE = re.compile(r"/desa/([0-9.]{1,20})/interaktif")
 

@@ -4,16 +4,9 @@ import dash
 
 from callbacks import apbd
 from callbacks.state import guarded
-from components.shell import titled
+from serving import sitemap
 
-dash.register_page(
-    __name__,
-    path="/apbd",
-    name="APBD",
-    nav="nav.apbd",
-    order=1,
-    **titled("nav.apbd"),
-)
+dash.register_page(__name__, **sitemap.register_args(__name__))
 
 
 def layout(**params):

@@ -4,16 +4,9 @@ import dash
 
 from callbacks import data
 from callbacks.state import guarded
-from components.shell import titled
+from serving import sitemap
 
-dash.register_page(
-    __name__,
-    path="/data",
-    name="Data",
-    nav="nav.data",
-    order=5,
-    **titled("nav.data"),
-)
+dash.register_page(__name__, **sitemap.register_args(__name__))
 
 
 def layout(**params):

@@ -4,16 +4,9 @@ import dash
 
 from callbacks import desa
 from callbacks.state import guarded
-from components.shell import titled
+from serving import sitemap
 
-dash.register_page(
-    __name__,
-    path="/desa",
-    name="Desa",
-    nav="nav.desa",
-    order=2,
-    **titled("nav.desa"),
-)
+dash.register_page(__name__, **sitemap.register_args(__name__))
 
 
 def layout(**params):

@@ -5,14 +5,9 @@ import dash
 
 from callbacks import desa
 from callbacks.state import guarded
-from components.shell import titled
+from serving import sitemap
 
-dash.register_page(
-    __name__,
-    path_template="/desa/<kode>/interaktif",
-    name="Desa",
-    **titled("nav.desa"),
-)
+dash.register_page(__name__, **sitemap.register_args(__name__))
 
 
 def layout(kode=None, **params):

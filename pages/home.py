@@ -2,13 +2,11 @@
 
 import dash
 
-from budget.i18n import t
 from callbacks import home
 from callbacks.state import guarded
+from serving import sitemap
 
-dash.register_page(
-    __name__, path="/", name="Ringkasan", nav="nav.home", order=0, title=t("app.title") + " · " + t("app.region")
-)
+dash.register_page(__name__, **sitemap.register_args(__name__))
 
 
 def layout(tahun=None, tahap=None, lang=None, **other):

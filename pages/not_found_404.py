@@ -5,7 +5,7 @@ from dash import dcc, html
 
 from budget.i18n import norm_lang, t
 from components import notices
-from components.urls import href
+from serving.urls import href
 
 dash.register_page(__name__, path="/404", title="404")
 

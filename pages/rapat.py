@@ -4,14 +4,9 @@ import dash
 
 from callbacks import rapat
 from callbacks.state import guarded
-from components.shell import titled
+from serving import sitemap
 
-dash.register_page(
-    __name__,
-    path_template="/rapat/<slide>",
-    name="Rapat",
-    **titled("r.title"),
-)
+dash.register_page(__name__, **sitemap.register_args(__name__))
 
 
 def layout(slide=None, **params):

@@ -4,16 +4,9 @@ import dash
 
 from callbacks import serapan
 from callbacks.state import guarded
-from components.shell import titled
+from serving import sitemap
 
-dash.register_page(
-    __name__,
-    path="/serapan",
-    name="Serapan",
-    nav="nav.serapan",
-    order=3,
-    **titled("nav.serapan"),
-)
+dash.register_page(__name__, **sitemap.register_args(__name__))
 
 
 def layout(**params):

@@ -4,7 +4,7 @@ as one component holding server-made HTML instead of one React component per ele
 Every Dash component costs the browser a React component, a store subscription and the renderer's
 bookkeeping; a 50-row table of links is ~600 of them, and on a mid-range phone that is most of a page's
 blocking time (see `bench/lighthouse.py`). Parts of a page that no callback reads or writes do not need
-any of that: `components/freeze.py` turns them into HTML on the server (every text and attribute
+any of that: `firstview/freeze.py` turns them into HTML on the server (every text and attribute
 escaped) and this component draws it with one `innerHTML`. Links inside keep Dash's in-app navigation
 (`static_html.js` does what `dcc.Link` does on a click)."""
 
@@ -18,7 +18,7 @@ _css_dist: list = []
 
 class StaticHtml(Component):
     """One element `tag` with attributes (`id`, `className`, `style`, `attrs`: other attributes under their
-    React names) whose inside is `html`, a string of HTML made by `components.freeze` from escaped parts."""
+    React names) whose inside is `html`, a string of HTML made by `firstview.freeze` from escaped parts."""
 
     _children_props: list = []
     _base_nodes: list = []

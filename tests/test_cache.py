@@ -49,7 +49,7 @@ def _budget_sentence(body: str) -> str:
 
 
 def test_a_repeat_is_a_cache_hit_and_a_publish_is_never_hidden(client, db_copy, tmp_path):
-    from callbacks import cache
+    from serving import cache
 
     village = "/desa/33.25.01.2001/interaktif"
     before = dict(cache.stats)
@@ -85,19 +85,76 @@ def test_the_cache_lives_beside_the_database_one_folder_per_version(client, db_c
 
 
 def test_unusual_parameters_are_rendered_but_not_stored(client):
-    from callbacks import cache
+    from serving import cache
 
     before = cache.stats["stored"]
-    _render(client, "/apbd", "?cari=" + "x" * 1600)
+    _render(client, "/apbd", "?skpd=" + "x" * 1600)  # a parameter the page reads, far too long to keep
     assert cache.stats["stored"] == before
+
+
+def test_parameters_no_page_reads_make_no_new_entry(client):
+    """`?fbclid=` (every link shared on Facebook), `utm_*` and typos change nothing a page shows: they
+    are answered from the entry of the same view without them, and never carried into its links."""
+    from serving import cache
+
+    plain = _render(client, "/apbd", "?dim=fungsi")
+    stored, hits = cache.stats["stored"], cache.stats.get("response_hits", 0)
+    for n in range(5):
+        tagged = _render(client, "/apbd", f"?dim=fungsi&fbclid=IwAR{n}&utm_source=wa{n}&utm_medium=chat")
+        assert tagged == plain
+    assert cache.stats["stored"] == stored  # nothing new kept
+    assert cache.stats.get("response_hits", 0) == hits + 5  # each answered as the plain view
+    resp = client.post("/_dash-update-component", json=_shell_payload("/apbd", "?dim=fungsi&fbclid=IwAR9"))
+    assert "fbclid" not in resp.get_data(as_text=True)  # the language link and the printed address
+
+
+def _shell_payload(pathname: str, search: str) -> dict:
+    return {
+        "output": "..shell-nav.children...shell-footer.children...shell-title.data..",
+        "outputs": [
+            {"id": "shell-nav", "property": "children"},
+            {"id": "shell-footer", "property": "children"},
+            {"id": "shell-title", "property": "data"},
+        ],
+        "inputs": [
+            {"id": "shell-url", "property": "pathname", "value": pathname},
+            {"id": "shell-url", "property": "search", "value": search},
+        ],
+        "state": [],
+        "changedPropIds": ["shell-url.search"],
+    }
+
+
+def test_every_parameter_a_page_reads_is_page_state():
+    """The cache and the links keep only `serving.urls.STATE_PARAMS`: a page parameter missing there
+    would be dropped from its URL."""
+    import inspect
+
+    import app  # noqa: F401  (registers the pages)
+    from callbacks import apbd, data, desa, home, rapat, serapan
+    from serving.urls import STATE_PARAMS
+
+    for render in (
+        apbd.render,
+        data.render,
+        desa.render,
+        desa.render_village,
+        home.render,
+        rapat.render,
+        serapan.render,
+    ):
+        named = {n for n, p in inspect.signature(render).parameters.items() if p.kind == p.POSITIONAL_OR_KEYWORD}
+        assert named <= STATE_PARAMS, (render.__qualname__, named - STATE_PARAMS)
 
 
 def test_warming_renders_the_most_visited_views(client, db_copy, monkeypatch):
     from budget import db, queries
-    from callbacks import cache
+    from serving import cache
 
     monkeypatch.setenv("CACHE_WARM", "1")
-    views = cache.warm_views()
+    import app
+
+    views = app.warm_views()
     years = queries.years()
     assert len(views) == 2 * (3 + len(queries.skpd_codes(years[0])) + 1 + 2 * len(queries.desa_codes()))  # id and en
     assert len(queries.desa_codes()) == 248
@@ -145,7 +202,7 @@ def test_a_slow_page_says_so(client, db_copy, monkeypatch):
 
 def test_every_property_a_callback_listens_to_has_a_type_in_the_gate(client):
     import app
-    from callbacks import guard
+    from serving import guard
 
     assert app.app.callback_map
     for output, cb in app.app.callback_map.items():

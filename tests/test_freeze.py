@@ -1,4 +1,4 @@
-"""Freezing (components/freeze.py, static_html/): the static parts of a page travel as server-made HTML.
+"""Freezing (firstview/freeze.py, static_html/): the static parts of a page travel as server-made HTML.
 
 What must hold: the browser draws exactly what the Dash components drew (same tags, attributes, classes,
 styles, text), every text and attribute is escaped, nothing a callback uses is frozen, links inside keep
@@ -15,7 +15,7 @@ from dash import Dash, Input, Output, dcc, html
 from markupsafe import escape
 from selenium.webdriver.common.by import By
 
-from components.freeze import MIN_ELEMENTS, freeze
+from firstview.freeze import MIN_ELEMENTS, freeze
 from static_html import StaticHtml
 
 
@@ -150,7 +150,7 @@ def test_freeze002_what_callbacks_use_stays_a_component():
     small = freeze(html.Div([html.Span("a")]), callback_ids=[])
     assert count(small) < MIN_ELEMENTS and isinstance(small, html.Div)  # too small to be worth it
     dict_id = html.Div([html.Span("a"), html.Span("b"), html.Span("c")], id={"type": "x", "index": 1})
-    from components.freeze import PATTERN
+    from firstview.freeze import PATTERN
 
     assert isinstance(freeze(dict_id, callback_ids=[PATTERN]), html.Div)  # pattern-matching callbacks: kept
 

@@ -1,4 +1,4 @@
-"""A chart's still picture (components/picture.py): the figure drawn on the server, one bar per budget line,
+"""A chart's still picture (firstview/picture.py): the figure drawn on the server, one bar per budget line,
 text kept exact and escaped; on a touch screen it is the chart until the reader touches it, then the
 interactive chart takes its place (assets/plotly-src.js)."""
 
@@ -39,7 +39,7 @@ def test_picture001_one_bar_per_line_and_the_text_exact():
     labels, legend and percentages are the figure's own text, escaped, in the page's language."""
     import matplotlib
 
-    from components import picture
+    from firstview import picture
 
     figure = _bars_figure()
     with picture._LOCK, matplotlib.rc_context(picture._rc(figure)):
@@ -64,9 +64,9 @@ def test_picture002_figures_keep_every_digit_and_the_treemap_every_tile():
     every treemap tile is drawn, labels only where they fit inside their tile."""
     import matplotlib
 
-    from components import picture
     from components.explorer import treemap
     from components.figures import cumulative_curve
+    from firstview import picture
 
     months = [Decimal("100.5")] * 12
     curve = cumulative_curve(2026, months, months, None, Decimal("1264830237813.05"), "id")

@@ -83,7 +83,7 @@ def test_serve004_the_first_page_is_light_for_mobile_data(server):
     status, _, html = get(server + "/")
     assert status == 200
     assert len(html.encode()) < 100_000, len(html.encode())  # not every page's stale render
-    # Its own first view once (components/snapshot.py), no other page's: not the /apbd chart note, nor the
+    # Its own first view once (firstview/snapshot.py), no other page's: not the /apbd chart note, nor the
     # monitor's thresholds, nor the village drill's title.
     assert html.count('<div id="ssr-snapshot">') == 1 and "Rp1.880.000.000.000" in html
     for elsewhere in ("Grafik menampilkan 12 terbesar", "Bawaan 5 dan 15 poin", "APBDes 2026: anggaran"):

@@ -1,4 +1,4 @@
-"""The first view of an interactive page arrives as HTML (components/snapshot.py, app._snapshot): it says
+"""The first view of an interactive page arrives as HTML (firstview/snapshot.py, app._snapshot): it says
 what the live page says, in the reader's language, carries no ids and no script, is readable when the
 app's scripts never run, and the live page takes its place without anything moving."""
 

@@ -79,7 +79,6 @@ def main(out: Path) -> int:
     import plotly.utils
 
     import app
-
     from budget import db
 
     version = db.data_version()  # the copy's file identity: differs on every run
@@ -87,7 +86,9 @@ def main(out: Path) -> int:
     client.get("/")  # Dash's first-request setup
     rows = []
     urls = [u for u in PAGES + LIGHT if u.startswith("/api/")]  # the API takes no lang
-    urls += [u + ("&" if "?" in u else "?") + f"lang={lang}" for lang in ("id", "en") for u in PAGES + LIGHT if u not in urls]
+    urls += [
+        u + ("&" if "?" in u else "?") + f"lang={lang}" for lang in ("id", "en") for u in PAGES + LIGHT if u not in urls
+    ]
     for n, url in enumerate(urls):
         resp = client.get(url)
         body = _FINGERPRINT.sub("", resp.get_data(as_text=True)).replace(version, "<data-version>")

@@ -23,3 +23,22 @@ def href(path: str, params: dict[str, object] | None = None, **overrides: object
 
 def carried(params: dict[str, object]) -> dict[str, object]:
     return {k: params[k] for k in STATE_KEYS if params.get(k)}
+
+
+# Every URL parameter a page reads (its state). The rest of a query string (`fbclid`, `utm_*`, typos) is
+# never carried into links or cache keys; tests/test_cache.py checks that every page renderer's named
+# parameters are here.
+STATE_PARAMS = frozenset(
+    {
+        "tahun", "tahap", "lang",  # every page
+        "dim", "skpd", "kode", "rek", "sd", "tanpa", "lainnya", "hal",  # /apbd
+        "kec", "desa", "urut", "ukuran", "semua",  # /desa
+        "unit", "bulan", "tw", "waspada", "kritis",  # /serapan
+        "slide",  # /rapat/<slide>
+    }
+)  # fmt: skip
+
+
+def state_params(params: dict) -> dict:
+    """`params` without the parameters no page reads."""
+    return {k: v for k, v in params.items() if k in STATE_PARAMS}

@@ -12,23 +12,34 @@ Two layers, both from cachelib (the library behind flask-caching):
   (`budget.db.version_folder`), bounded to `DISK_ITEMS` entries.
 
 After a publish the first request that sees the new version starts warming it in the background (one
-worker per machine, by an exclusive lock file): the overview, each OPD's first level, the village list and
-every village page, in Indonesian and in English.
+worker per machine, by a lock the system releases if that worker dies): the views the app hands to
+`set_warming` (the overview, each OPD's first level, the village list and every village page, in Indonesian
+and in English). This module never imports the pages it caches.
+
+A key holds only the parameters a renderer declares (its named arguments): the rest of a URL (`?fbclid=`,
+`utm_*`) changes nothing a page shows, so it makes no new entry.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import hashlib
+import importlib.metadata
+import inspect
 import logging
 import os
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 from cachelib import FileSystemCache, SimpleCache
 
 from budget import db
+from serving.urls import STATE_PARAMS
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +66,29 @@ def _for_version(version: str) -> tuple[SimpleCache, FileSystemCache, Path]:
         return _layers[version]
 
 
+def declared(render: Callable, params: dict) -> dict:
+    """The parameters `render` names (through wrappers); the others it would only ignore."""
+    names = _named(render)
+    return params if names is None else {k: v for k, v in params.items() if k in names}
+
+
+@functools.cache
+def _named(render: Callable) -> frozenset[str] | None:
+    """The named parameters of `render`; None (keep every parameter) when it takes **kwargs that it uses.
+    A renderer says it ignores the rest by naming them with an underscore (`**_ignored`)."""
+    sig = inspect.signature(render)
+    kinds = {p.kind for p in sig.parameters.values()}
+    rest = next((n for n, p in sig.parameters.items() if p.kind == p.VAR_KEYWORD), None)
+    if rest is not None and not rest.startswith("_"):
+        return None
+    if inspect.Parameter.VAR_POSITIONAL in kinds:
+        return None
+    return frozenset(n for n, p in sig.parameters.items() if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY))
+
+
 def key(render: Callable, host: str, params: dict) -> str | None:
     """The cache key of one render, or None when its parameters are not worth keeping."""
-    items = sorted((str(k), v) for k, v in params.items() if v not in (None, ""))  # absent = empty
+    items = sorted((str(k), v) for k, v in declared(render, params).items() if v not in (None, ""))  # absent = empty
     if not all(isinstance(v, (str, int, type(None))) for _, v in items):
         return None
     text = "&".join(f"{k}={v}" for k, v in items)
@@ -66,13 +97,33 @@ def key(render: Callable, host: str, params: dict) -> str | None:
     return f"{release()}|{render.__module__}.{render.__qualname__}|{host}|{text}"
 
 
+# What a stored page is made of: our code and templates, and the libraries whose objects it pickles.
+RELEASE_FOLDERS = (
+    "budget",
+    "models",
+    "components",
+    "callbacks",
+    "lite",
+    "pages",
+    "api",
+    "static_html",
+    "serving",
+    "firstview",
+    "data",
+)
+RELEASE_LIBRARIES = ("dash", "dash-bootstrap-components", "plotly", "flask", "jinja2", "babel")
+
+
 @functools.lru_cache(maxsize=1)
 def release() -> str:
-    """A fingerprint of the code and templates that draw pages: a new release never serves pages that the
+    """A fingerprint of the code and templates that draw pages and of the libraries whose objects are
+    stored (pickled Dash, Bootstrap and Plotly components): a new release never serves pages that the
     previous one drew for the same data version (they may say or look different)."""
     root = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256()
-    for folder in ("budget", "models", "components", "callbacks", "lite", "pages", "api", "static_html"):
+    h = hashlib.sha256(sys.version.encode())
+    for dist in RELEASE_LIBRARIES:
+        h.update(f"{dist}=={importlib.metadata.version(dist)};".encode())
+    for folder in RELEASE_FOLDERS:
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in (".py", ".html", ".js", ".csv") and path.is_file():
                 st = path.stat()
@@ -82,6 +133,7 @@ def release() -> str:
 
 def cached(render: Callable, params: dict, host: str | None) -> object:
     """render(**params), from the cache when this data version already drew it."""
+    params = declared(render, params)
     if host is None:
         return render(**params)
     k = key(render, host, params)
@@ -132,10 +184,25 @@ def response_key(body: dict, host: str) -> str | None:
     output = body.get("output")
     if not isinstance(output, str) or not output.startswith(RESPONSE_OUTPUTS):
         return None
-    values = [d.get("value") for d in body.get("inputs", [])] + [d.get("value") for d in body.get("state", [])]
+    values = [_checked(d) for d in body.get("inputs", [])] + [_checked(d) for d in body.get("state", [])]
     if not all(isinstance(v, (str, type(None))) for v in values) or sum(len(v or "") for v in values) > 2000:
         return None
     return "response|" + release() + "|" + host + "|" + output + "|" + "\x1f".join(v or "" for v in values)
+
+
+def _checked(dep: dict) -> object:
+    """A callback input's value for the key; a URL's search string keeps only the page-state parameters
+    (`serving.urls.STATE_PARAMS`), which are all that the page and the shell read."""
+    value = dep.get("value") if isinstance(dep, dict) else None
+    if dep.get("property") == "search" and isinstance(value, str):
+        return checked_search(value)
+    return value
+
+
+def checked_search(search: str) -> str:
+    """`?a=1&fbclid=x` -> `?a=1`: the page-state parameters of a search string, in their order."""
+    kept = [(k, v) for k, v in parse_qsl(search.lstrip("?"), keep_blank_values=True) if k in STATE_PARAMS]
+    return "?" + urlencode(kept) if kept else ""
 
 
 def get_response(k: str) -> bytes | None:
@@ -155,49 +222,62 @@ def set_response(k: str, version: str, data: bytes) -> None:
         pass
 
 
+_warming: dict[str, Callable] = {}
+
+
+def set_warming(views: Callable[[], list[tuple[Callable, dict]]], request_context: Callable[[str], object]) -> None:
+    """What warming renders (`views()`: (render, params) pairs) and how it makes a request context for a
+    host (`request_context(host)`, the real app's): handed in by the app, which knows its pages."""
+    _warming.update(views=views, request_context=request_context)
+
+
 def _maybe_warm(folder: Path, host: str) -> None:
-    """Start warming this version once per machine: the first worker to create the lock file does it."""
-    if os.environ.get("CACHE_WARM", "1") != "1":
+    """Start warming this version once per machine, unless it is warmed already or being warmed."""
+    if os.environ.get("CACHE_WARM", "1") != "1" or "views" not in _warming or (folder / ".warmed").exists():
+        return
+    if _warm_thread.get("alive") and _warm_thread["alive"].is_alive():
+        return
+    thread = threading.Thread(target=_warm_locked, args=(folder, host), name="cache-warm", daemon=True)
+    _warm_thread["alive"] = thread
+    thread.start()
+
+
+_warm_thread: dict[str, threading.Thread] = {}
+
+
+@contextlib.contextmanager
+def warming_lock(folder: Path) -> Iterator[bool]:
+    """The machine-wide warming lock of one version: True while held. It is an flock on `.warming`, so the
+    system releases it when the holder exits or dies; another worker can then finish the warming."""
+    try:
+        fd = os.open(folder / ".warming", os.O_CREAT | os.O_WRONLY, 0o600)
+    except OSError:
+        yield False
         return
     try:
-        fd = os.open(folder / ".warming", os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except OSError:
-        return
-    os.close(fd)
-    threading.Thread(target=warm, args=(host,), name="cache-warm", daemon=True).start()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
-def warm_views() -> list[tuple[Callable, dict]]:
-    """The most visited views of the published data (latest year and stage), in Indonesian and English."""
-    from budget import queries
-    from callbacks import apbd, desa, home
-    from callbacks.state import frozen  # the Dash pages are cached as the browser receives them
-
-    views: list[tuple[Callable, dict]] = [
-        (frozen(home.render), {}),
-        (frozen(apbd.render), {}),
-        (frozen(desa.render), {}),
-    ]
-    years = queries.years()
-    if years:
-        views += [(frozen(apbd.render), {"skpd": s}) for s in queries.skpd_codes(years[0])]
-    views += [(frozen(desa.render_village), {"kode": k}) for k in queries.desa_codes()]
-    # The light pages residents open from shared links: every village and the regency summary.
-    from lite import routes as lite
-
-    views += [(lite.render_summary, {})] + [(lite.render_village, {"kode": k}) for k in queries.desa_codes()]
-    return views + [(render, {**params, "lang": "en"}) for render, params in views]
+def _warm_locked(folder: Path, host: str) -> None:
+    with warming_lock(folder) as held:
+        if held and not (folder / ".warmed").exists():
+            warm(host)
 
 
 def warm(host: str) -> int:
-    """Render every view of `warm_views` into the cache; returns how many were rendered."""
-    import app  # the Flask app, for a request context like the real one
-
+    """Render every view that `set_warming` named into the cache; returns how many were rendered."""
     done = 0
     try:
-        views = warm_views()
+        views = _warming["views"]()
         for render, params in views:
-            with app.server.test_request_context("/", base_url=host):
+            with _warming["request_context"](host):
                 try:
                     cached(render, params, host)
                     done += 1

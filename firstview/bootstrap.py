@@ -1,35 +1,25 @@
-"""The first view of an interactive page as plain HTML, sent inside the page itself.
-
-A Dash page draws nothing until its scripts have arrived and run, its layout and its first callbacks
-have made round trips, and React has drawn the answer: on a phone over Slow 4G that is 4-6 s of a blank
-page. The server already knows the answer (the same cached render the first callback will return), so
-`app.py` draws it as HTML into the index page (`<div id="ssr-snapshot">`): the reader sees the figures,
-tables and links at once; the live page is laid out, hidden, beneath it, and `assets/snapshot.js` swaps
-the two the moment Dash has drawn its content (same tags and classes, so nothing moves).
-
-The snapshot is the freezing walk (`components/freeze.py`) in its snapshot mode, with the markup the
-Dash Bootstrap components we use draw (react-bootstrap 2) and empty boxes of the right size for charts.
-It carries no ids (the live page owns them), and its links are ordinary links: a tap before the page is
-live simply loads the next page.
+"""The markup react-bootstrap 2 draws for the Dash Bootstrap components our pages use, and the box a chart
+gets in a snapshot. `layout_parts` draws the fixed-markup ones (no state, no events of their own), which
+freezing may turn into HTML; `component_parts` draws every component a snapshot meets. A browser test
+(`tests/test_freeze.py`) compares this markup with the components' own DOM.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import dash_bootstrap_components as dbc
 from dash import dcc
 from dash.development.base_component import Component
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from budget.i18n import t
-from components.freeze import Mode, _attr_html, _attrs, _children_html, _css, to_html
+from firstview.markup import Mode, Unfreezable, attr_html, attr_list, children_html, style_text
+from firstview.picture import data_url
 
 _INVISIBLE = (dcc.Location, dcc.Store, dcc.Download, dcc.Interval, dcc.Clipboard)
 _BREAKPOINTS = ("xs", "sm", "md", "lg", "xl", "xxl")
 
 
-def _classes(*names) -> str:
+def class_names(*names) -> str:
     return " ".join(n for n in names if n)
 
 
@@ -55,18 +45,18 @@ def _button(props: dict, children, mode: Mode):
     color = props.pop("color", None) or "primary"
     variant = f"btn-outline-{color}" if props.pop("outline", False) else f"btn-{color}"
     size = props.pop("size", None)
-    classes = _classes(props.pop("className", None), "btn", variant, f"btn-{size}" if size else None)
+    classes = class_names(props.pop("className", None), "btn", variant, f"btn-{size}" if size else None)
     if props.pop("active", False):
         classes += " active"
     href = props.pop("href", None)
     for p in ("n_clicks", "n_clicks_timestamp", "external_link", "target", "download", "value", "name", "type"):
         props.pop(p, None)
     props.pop("class_name", None)
-    attrs = [("class", classes), *_attrs(props, mode)]
+    attrs = [("class", classes), *attr_list(props, mode)]
     if href:
-        link = [*_attrs({"href": href}, mode), ("role", "button"), ("tabindex", "0"), ("data-dash-link", "")]
-        return "a", [*link, *attrs], _children_html(children, mode), ""
-    return "button", [("type", "button"), *attrs], _children_html(children, mode), ""
+        link = [*attr_list({"href": href}, mode), ("role", "button"), ("tabindex", "0"), ("data-dash-link", "")]
+        return "a", [*link, *attrs], children_html(children, mode), ""
+    return "button", [("type", "button"), *attrs], children_html(children, mode), ""
 
 
 def _breadcrumb(props: dict, mode: Mode):
@@ -76,34 +66,32 @@ def _breadcrumb(props: dict, mode: Mode):
         if item.get("active") or not item.get("href"):
             items.append(f'<li class="breadcrumb-item active" aria-current="page">{label}</li>')
         else:
-            href = "".join(_attr_html(n, v) for n, v in _attrs({"href": item["href"]}, mode))
+            href = "".join(attr_html(n, v) for n, v in attr_list({"href": item["href"]}, mode))
             items.append(f'<li class="breadcrumb-item"><a{href} data-dash-link="">{label}</a></li>')
-    own = _attrs({"id": props.get("id"), "style": props.get("style")}, mode)
+    own = attr_list({"id": props.get("id"), "style": props.get("style")}, mode)
     attrs = [("aria-label", "breadcrumb"), ("class", props.get("className")), *own]
     return "nav", attrs, f'<ol class="breadcrumb">{"".join(items)}</ol>', ""
 
 
 def _dropdown(props: dict, mode: Mode):
     size = props.get("size")
-    toggle = _classes(
+    toggle = class_names(
         props.get("toggle_class_name"),
         "dropdown-toggle btn",
         f"btn-{props.get('color') or 'primary'}",
         f"btn-{size}" if size else None,
     )
-    style = _css(props.get("toggle_style") or {})
+    style = style_text(props.get("toggle_style") or {})
     button = (
-        f'<button type="button" aria-expanded="false"{_attr_html("class", toggle)}{_attr_html("style", style or None)}>'
+        f'<button type="button" aria-expanded="false"{attr_html("class", toggle)}{attr_html("style", style or None)}>'
         f"{escape(props.get('label') or '')}</button>"
     )
-    return "div", [("class", _classes(props.get("className"), "dropdown"))], button, ""
+    return "div", [("class", class_names(props.get("className"), "dropdown"))], button, ""
 
 
 def _graph(props: dict, mode: Mode):
     """A box as tall as the chart will be (its figure's height, its style's, or plotly's 450 px), holding
-    the chart's still picture (`components/picture.py`; `assets/snapshot.js` moves it into the live page)."""
-    from components.picture import data_url
-
+    the chart's still picture (`firstview/picture.py`; `assets/snapshot.js` moves it into the live page)."""
     style = dict(props.get("style") or {})
     figure = props.get("figure") or {}
     height = (figure.get("layout") or {}).get("height") if isinstance(figure, dict) else None
@@ -114,12 +102,17 @@ def _graph(props: dict, mode: Mode):
             f'<img class="chart-picture" loading="lazy" src="{escape(data_url(figure))}"'
             f' alt="{escape(t("chart.still", mode.lang))}" decoding="async">'
         )
-    return "div", [("class", _classes(props.get("className"), "dash-graph")), ("style", _css(style))], inner, ""
+    return (
+        "div",
+        [("class", class_names(props.get("className"), "dash-graph")), ("style", style_text(style))],
+        inner,
+        "",
+    )
 
 
 def _progress(props: dict, mode: Mode):
     value = props.get("value") or 0
-    bar = _classes("progress-bar", f"bg-{props['color']}" if props.get("color") else None)
+    bar = class_names("progress-bar", f"bg-{props['color']}" if props.get("color") else None)
     inner = (
         f'<div role="progressbar" class="{bar}" style="width:{float(value):g}%" aria-valuenow="{float(value):g}"'
         f' aria-valuemin="0" aria-valuemax="100"></div>'
@@ -127,8 +120,8 @@ def _progress(props: dict, mode: Mode):
     return (
         "div",
         [
-            ("class", _classes(props.get("className"), "progress")),
-            *_attrs({k: props.get(k) for k in ("id", "style")}, mode),
+            ("class", class_names(props.get("className"), "progress")),
+            *attr_list({k: props.get(k) for k in ("id", "style")}, mode),
         ],
         inner,
         "",
@@ -186,23 +179,21 @@ def layout_parts(node: Component, props: dict, children, mode: Mode):
     """(tag, attributes, inner html, wrapper) of a fixed-markup Bootstrap component, when every property
     it is given is one whose markup is known here (a test compares it with the component's own DOM);
     raises otherwise."""
-    from components.freeze import _Unfreezable
-
     if not isinstance(node, FREEZABLE):
-        raise _Unfreezable(type(node).__name__)
+        raise Unfreezable(type(node).__name__)
     unknown = set(props) - _COMMON - _HANDLED.get(type(node), set())
     if unknown:
-        raise _Unfreezable(", ".join(sorted(unknown)))
+        raise Unfreezable(", ".join(sorted(unknown)))
     if isinstance(node, dbc.Button) and not props.get("href"):
-        raise _Unfreezable("button")  # a button acts on a click: callbacks listen
+        raise Unfreezable("button")  # a button acts on a click: callbacks listen
     if isinstance(node, dbc.NavLink) and not isinstance(props.get("active", False), bool):
-        raise _Unfreezable("active")  # "exact"/"partial" follow the URL in the browser
+        raise Unfreezable("active")  # "exact"/"partial" follow the URL in the browser
     if isinstance(node, (dbc.Col, dbc.Row)) and any(isinstance(v, dict) for v in props.values()):
-        raise _Unfreezable("col")
-    return _other(node, props, children, mode)
+        raise Unfreezable("col")
+    return component_parts(node, props, children, mode)
 
 
-def _other(node: Component, props: dict, children, mode: Mode):
+def component_parts(node: Component, props: dict, children, mode: Mode):
     """(tag, attributes, inner html, wrapper) of a Bootstrap or dcc component: the markup react-bootstrap
     draws; for a snapshot also an empty box of the right height (charts) or nothing (stores, locations)."""
     if isinstance(node, _INVISIBLE):
@@ -220,45 +211,50 @@ def _other(node: Component, props: dict, children, mode: Mode):
     }
     for kind, cls in simple.items():
         if isinstance(node, kind):
-            return "div", [("class", _classes(base, cls)), *_attrs(plain, mode)], _children_html(children, mode), ""
+            return (
+                "div",
+                [("class", class_names(base, cls)), *attr_list(plain, mode)],
+                children_html(children, mode),
+                "",
+            )
     if isinstance(node, dbc.Row):
         align, justify = props.get("align"), props.get("justify")
-        cls = _classes(
+        cls = class_names(
             base, "row", f"align-items-{align}" if align else None, f"justify-content-{justify}" if justify else None
         )
-        return "div", [("class", cls), *_attrs(plain, mode)], _children_html(children, mode), ""
+        return "div", [("class", cls), *attr_list(plain, mode)], children_html(children, mode), ""
     if isinstance(node, dbc.Col):
-        cls = _classes(base, *_col_classes(dict(props)))
-        return "div", [("class", cls), *_attrs(plain, mode)], _children_html(children, mode), ""
+        cls = class_names(base, *_col_classes(dict(props)))
+        return "div", [("class", cls), *attr_list(plain, mode)], children_html(children, mode), ""
     if isinstance(node, dbc.Alert):
         if props.get("is_open") is False:
             return "", [], "", ""
-        cls = _classes(base, "fade alert", f"alert-{props.get('color') or 'success'}", "show")
-        return "div", [("role", "alert"), ("class", cls), *_attrs(plain, mode)], _children_html(children, mode), ""
+        cls = class_names(base, "fade alert", f"alert-{props.get('color') or 'success'}", "show")
+        return "div", [("role", "alert"), ("class", cls), *attr_list(plain, mode)], children_html(children, mode), ""
     if isinstance(node, dbc.ButtonGroup):
         size = props.get("size")
-        cls = _classes(
+        cls = class_names(
             base, "btn-group-vertical" if props.get("vertical") else "btn-group", f"btn-group-{size}" if size else None
         )
-        return "div", [("role", "group"), ("class", cls), *_attrs(plain, mode)], _children_html(children, mode), ""
+        return "div", [("role", "group"), ("class", cls), *attr_list(plain, mode)], children_html(children, mode), ""
     if isinstance(node, dbc.Button):
         return _button(dict(props), children, mode)
     if isinstance(node, dbc.Nav):
         flags = [f"nav-{f}" for f in ("pills", "fill", "justified") if props.get(f)]
-        cls = _classes(base, "nav", *flags, "flex-column" if props.get("vertical") is True else None)
-        return "div", [("class", cls), *_attrs(plain, mode)], _children_html(children, mode), ""
+        cls = class_names(base, "nav", *flags, "flex-column" if props.get("vertical") is True else None)
+        return "div", [("class", cls), *attr_list(plain, mode)], children_html(children, mode), ""
     if isinstance(node, dbc.NavLink):
-        cls = _classes(base, "nav-link", "active" if props.get("active") is True else None)
-        link = _attrs({"href": props.get("href"), **plain}, mode) + [("data-dash-link", "")]
-        return "a", [("class", cls), *link], _children_html(children, mode), ""
+        cls = class_names(base, "nav-link", "active" if props.get("active") is True else None)
+        link = attr_list({"href": props.get("href"), **plain}, mode) + [("data-dash-link", "")]
+        return "a", [("class", cls), *link], children_html(children, mode), ""
     if isinstance(node, dbc.ListGroup):  # react-bootstrap draws a list
-        cls = _classes(base, "list-group", "list-group-flush" if props.get("flush") else None)
-        return "ul", [("class", cls), *_attrs(plain, mode)], _children_html(children, mode), ""
+        cls = class_names(base, "list-group", "list-group-flush" if props.get("flush") else None)
+        return "ul", [("class", cls), *attr_list(plain, mode)], children_html(children, mode), ""
     if isinstance(node, dbc.ListGroupItem):
         return (
             "li",
-            [("class", _classes(base, "list-group-item")), *_attrs(plain, mode)],
-            _children_html(children, mode),
+            [("class", class_names(base, "list-group-item")), *attr_list(plain, mode)],
+            children_html(children, mode),
             "",
         )
     if isinstance(node, dbc.Breadcrumb):
@@ -268,22 +264,10 @@ def _other(node: Component, props: dict, children, mode: Mode):
     if isinstance(node, dbc.Progress):
         return _progress(props, mode)
     if isinstance(node, (dbc.Input, dcc.Input)):
-        cls = _classes(base, "form-control" if isinstance(node, dbc.Input) else None)
+        cls = class_names(base, "form-control" if isinstance(node, dbc.Input) else None)
         keep = {k: props[k] for k in ("type", "placeholder", "value") if props.get(k) not in (None, "")}
-        attrs = [("class", cls), ("style", _css(props.get("style") or {}) or None)]
+        attrs = [("class", cls), ("style", style_text(props.get("style") or {}) or None)]
         attrs += [(k, v) for k, v in keep.items()]
         return "input", attrs, "", ""
     # Anything else: its children in a plain box with its classes (never seen on today's pages).
-    return "div", [("class", base), *_attrs(plain, mode)], _children_html(children, mode), ""
-
-
-SNAPSHOT = Mode(snapshot=True, other=_other)
-
-
-def snapshot_html(tree, lang: str = "id") -> Markup:
-    """The tree as the HTML a reader sees before the page is live (ids left out, charts as their pictures).
-    The first chart's picture comes with the page (near a phone's first screen, it is often the largest
-    thing shown first); the others when they come near the screen (loading="lazy"), sparing a phone's
-    main thread their drawing while the page starts."""
-    html = to_html(tree, replace(SNAPSHOT, lang=lang))
-    return Markup(str(html).replace('<img class="chart-picture" loading="lazy"', '<img class="chart-picture"', 1))
+    return "div", [("class", base), *attr_list(plain, mode)], children_html(children, mode), ""
