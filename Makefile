@@ -49,6 +49,7 @@ test: $(VENV)/.dev chromium
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python tools/sizes.py
 
 # The load benchmark needs locust, whose urllib3 conflicts with the test browser driver: its own venv.

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 from html import escape as html_escape
 
 import dash
 from dash import Dash, dcc, html
 
+import settings
 import static_html  # noqa: F401  (registers the StaticHtml component and its script with Dash)
 from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL
 from serving.sitemap import page_for
 from static_html.bundles import drop_unused_bundles
 
-logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO").upper())
+logging.basicConfig(level=settings.current().log_level)
 
 
 drop_unused_bundles()
@@ -253,6 +253,10 @@ def _unknown_path_is_404():
         return not_found()  # the API's own JSON 404, never Dash's index page
     if request.blueprint in ("lite", "kelola", "api", "api_docs"):  # they answer their own 404s
         return None
+    from werkzeug.routing import RequestRedirect
+
+    if isinstance(request.routing_exception, RequestRedirect):  # /kelola -> /kelola/: Flask's own redirect
+        return None
     return app.index(), 404
 
 
@@ -418,7 +422,7 @@ if __name__ == "__main__":
     # `make dev` sets DASH_DEBUG=1; served processes (gunicorn) never run the debugger.
     app.run(
         host="127.0.0.1",
-        port=int(os.environ.get("PORT", "8050")),
-        debug=os.environ.get("DASH_DEBUG") == "1",
+        port=settings.current().port,
+        debug=settings.current().dash_debug,
         dev_tools_disable_version_check=True,  # no calls to outside servers, even in development
     )

@@ -354,6 +354,7 @@ def glossary(q):
     """Every term residents meet on the pages, in plain Indonesian and English, with an example from the
     published data and where the term comes from."""
     from budget import glossary as gl
+    from models.glossary import example
 
     terms = [
         s.Term(
@@ -363,8 +364,8 @@ def glossary(q):
             explanation=t.explanation,
             term_en=t.term_en,
             sumber=t.sumber,
-            contoh=t.example("id"),
-            example=t.example("en"),
+            contoh=example(t, "id"),
+            example=example(t, "en"),
         )
         for t in gl.terms()
     ]

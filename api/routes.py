@@ -9,7 +9,6 @@ are cached by data version (`serving/cache.py`), and carry an ETag, Cache-Contro
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
@@ -241,22 +240,3 @@ def _cors(resp: Response) -> Response:
     resp.headers["Access-Control-Expose-Headers"] = "ETag"
     resp.headers["X-Content-Type-Options"] = "nosniff"
     return resp
-
-
-@bp.route("/", methods=["GET"])
-def index():
-    from api.spec import index_document
-
-    return Response(json.dumps(index_document()), mimetype="application/json")
-
-
-@bp.route("/openapi.json", methods=["GET"])
-def openapi():
-    from api.spec import document
-
-    resp = Response(json.dumps(document(), ensure_ascii=False), mimetype="application/json")
-    resp.headers["Cache-Control"] = "public, no-cache"
-    return resp
-
-
-import api.resources  # noqa: E402,F401  (declares every resource)

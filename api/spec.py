@@ -6,11 +6,13 @@ about a particular resource."""
 from __future__ import annotations
 
 import functools
+import json
 
+from flask import Response
 from pydantic.json_schema import models_json_schema
 
 from api import schemas as s
-from api.routes import RESOURCES
+from api.routes import RESOURCES, bp
 
 VERSION = "1.0.0"
 REF = "#/components/schemas/{model}"
@@ -113,3 +115,15 @@ def index_document() -> dict:
         docs="/api",
         resources=[r.openapi_path for r in RESOURCES],
     ).model_dump()
+
+
+@bp.route("/", methods=["GET"])
+def index():
+    return Response(json.dumps(index_document()), mimetype="application/json")
+
+
+@bp.route("/openapi.json", methods=["GET"])
+def openapi():
+    resp = Response(json.dumps(document(), ensure_ascii=False), mimetype="application/json")
+    resp.headers["Cache-Control"] = "public, no-cache"
+    return resp

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import duckdb
 
-from budget.config import db_path
+import settings
+from settings import db_path
 
 
 class DataUnavailable(RuntimeError):
@@ -116,23 +117,22 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-QUERY_SECONDS = float(os.environ.get("QUERY_TIMEOUT", "2"))
-
-
 class QueryTimeout(RuntimeError):
-    """A statement ran past QUERY_SECONDS and was interrupted; the page says so instead of waiting."""
+    """A statement ran past the query timeout (`settings.query_timeout`, $QUERY_TIMEOUT) and was
+    interrupted; the page says so instead of waiting."""
 
 
 def _timed(run):
-    """Run `run(cursor)` with DuckDB's interrupt() armed after QUERY_SECONDS."""
+    """Run `run(cursor)` with DuckDB's interrupt() armed after the query timeout."""
+    seconds = settings.current().query_timeout
     cur = cursor()
-    timer = threading.Timer(QUERY_SECONDS, cur.interrupt)
+    timer = threading.Timer(seconds, cur.interrupt)
     timer.daemon = True
     timer.start()
     try:
         return run(cur)
     except duckdb.InterruptException as exc:
-        raise QueryTimeout(f"a query ran past {QUERY_SECONDS:g} s and was stopped") from exc
+        raise QueryTimeout(f"a query ran past {seconds:g} s and was stopped") from exc
     finally:
         timer.cancel()
 

@@ -12,7 +12,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from budget.config import boundaries_dir
+from settings import boundaries_dir
 
 log = logging.getLogger(__name__)
 MAX_POINTS = 40  # per ring, after simplification: keeps the map light on a phone

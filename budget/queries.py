@@ -4,12 +4,13 @@ identifiers that vary come from allow-lists defined here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from budget import db
+from etl import facts
+from etl.facts import Reconciled
 
 ZERO = Decimal("0.00")
-TAHAP = ("murni", "perubahan")
 
 
 def _d(v) -> Decimal:
@@ -29,12 +30,12 @@ def years() -> list[int]:
 
 def stages(tahun: int) -> list[str]:
     """The tahap published for a year (line items or summaries), in document order (murni, perubahan)."""
-    rows = db.query(
-        "SELECT tahap FROM apbd_anggaran WHERE tahun = ? UNION SELECT tahap FROM apbd_ringkasan WHERE tahun = ?",
-        [tahun, tahun],
-    )
-    have = {r[0] for r in rows}
-    return [t for t in TAHAP if t in have]
+    return facts.stages(db.query, tahun)
+
+
+def final_stage(tahun: int) -> str | None:
+    """The year's last published stage (perubahan once it exists, else murni)."""
+    return facts.final_stage(stages(tahun))
 
 
 def running_year() -> int | None:
@@ -73,14 +74,17 @@ def load_warnings(limit: int = 50) -> list[tuple]:
 
 def dataset_info() -> dict:
     """When the data was published, from which files, and which years are illustrative."""
-    published_at = db.query("SELECT value FROM meta_dataset WHERE key = 'published_at'")
-    illus = db.query("SELECT tahun, bool_or(ilustratif) FROM meta_partition GROUP BY tahun ORDER BY tahun")
-    files = db.query("SELECT DISTINCT file FROM meta_load ORDER BY file")
-    return {
-        "published_at": published_at[0][0] if published_at else None,
-        "illustrative_years": [t for t, i in illus if i],
-        "files": [f[0] for f in files],
-    }
+    return facts.dataset_info(db.query)
+
+
+def table_counts() -> list[tuple[str, int, int]]:
+    """(table, tahun, rows) for every canonical table."""
+    return facts.table_counts(db.query)
+
+
+def reconciliation() -> list[Reconciled]:
+    """Every published figure beside ours, rounded to the unit it was published in."""
+    return facts.reconciliation(db.query)
 
 
 def is_illustrative(tahun: int) -> bool:
@@ -233,99 +237,6 @@ def monthly_belanja(tahun: int) -> list[tuple[int, Decimal, Decimal]]:
 # ---------------------------------------------------------------------------------------------
 # Reconciliation against the published figures
 # ---------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Reconciled:
-    tahun: int
-    dokumen: str
-    kode: str
-    uraian: str
-    ukuran: str
-    published: Decimal
-    ours: Decimal | None
-    pembulatan: Decimal
-    sumber: str
-
-    @property
-    def ours_rounded(self) -> Decimal | None:
-        if self.ours is None:
-            return None
-        unit = self.pembulatan
-        return (self.ours / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP) * unit
-
-    @property
-    def difference(self) -> Decimal | None:
-        return None if self.ours_rounded is None else self.ours_rounded - self.published
-
-
-def _budget_sum(tahun: int, tahap: str, kode: str) -> Decimal | None:
-    if kode == "6":  # pembiayaan netto
-        row = db.query(
-            "SELECT SUM(nilai) FILTER (WHERE kode_rekening LIKE '6.1%') - "
-            "COALESCE(SUM(nilai) FILTER (WHERE kode_rekening LIKE '6.2%'), 0), COUNT(*) "
-            "FROM apbd_anggaran WHERE tahun = ? AND tahap = ?",
-            [tahun, tahap],
-        )[0]
-    elif kode == "DDS":  # Dana Desa received by all villages
-        row = db.query(
-            "SELECT SUM(nilai), COUNT(*) FROM apbdes_anggaran WHERE tahun = ? AND tahap = ? AND kode_rekening = '4.2.1'",
-            [tahun, tahap],
-        )[0]
-    else:
-        row = db.query(
-            "SELECT SUM(nilai), (SELECT COUNT(*) FROM apbd_anggaran WHERE tahun = ? AND tahap = ?) "
-            "FROM apbd_anggaran WHERE tahun = ? AND tahap = ? AND (kode_rekening = ? OR kode_rekening LIKE ? || '.%')",
-            [tahun, tahap, tahun, tahap, kode, kode],
-        )[0]
-    if not row[1]:
-        return None  # no budget for that year and tahap at all
-    return _d(row[0])
-
-
-def _realised(tahun: int, kode: str) -> Decimal | None:
-    row = db.query(
-        "SELECT SUM(nilai), COUNT(*) FROM apbd_realisasi WHERE tahun = ? AND kode_rekening LIKE ? || '.%'",
-        [tahun, kode],
-    )[0]
-    return _d(row[0]) if row[1] else None
-
-
-def reconciliation() -> list[Reconciled]:
-    """Every published figure beside ours, rounded to the unit it was published in."""
-    out = []
-    pub = db.query(
-        "SELECT tahun, dokumen, kode, uraian, ukuran, nilai, pembulatan, sumber FROM ref_published "
-        "ORDER BY tahun, dokumen, kode, ukuran"
-    )
-    for tahun, dokumen, kode, uraian, ukuran, nilai, unit, sumber in pub:
-        if ukuran == "anggaran":
-            ours = _budget_sum(tahun, dokumen, kode)
-        elif ukuran == "realisasi":
-            ours = _realised(tahun, kode)
-        else:  # persen: realisation over the year's final budget
-            st = stages(tahun)
-            real, budget = _realised(tahun, kode), _budget_sum(tahun, st[-1], kode) if st else None
-            ours = (real / budget * 100).quantize(Decimal("0.0001"), ROUND_HALF_EVEN) if real and budget else None
-        out.append(Reconciled(tahun, dokumen, kode, uraian, ukuran, _d(nilai), ours, _d(unit), sumber))
-    return out
-
-
-def table_counts() -> list[tuple[str, int, int]]:
-    """(table, tahun, rows) for every canonical table."""
-    out = []
-    for name in (
-        "apbd_anggaran",
-        "apbd_realisasi",
-        "apbd_anggaran_kas",
-        "apbdes_anggaran",
-        "apbdes_realisasi",
-        "apbd_ringkasan",
-    ):
-        # `name` comes from the fixed tuple above, never from input.
-        for tahun, n in db.query("SELECT tahun, COUNT(*) FROM " + name + " GROUP BY tahun ORDER BY tahun"):
-            out.append((name, tahun, n))
-    return out
-
-
 def skpd_codes(tahun: int) -> list[str]:
     """Every OPD with budget lines in a year (for warming the cache after a publish)."""
     return [r[0] for r in db.query("SELECT DISTINCT kode_skpd FROM apbd_anggaran WHERE tahun = ? ORDER BY 1", [tahun])]

@@ -9,10 +9,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from budget.config import db_path
 from etl.publish import PublishError, build_and_publish, stderr_progress
-from etl.readers import Options, read_file
+from etl.readers import Options
+from etl.reading import read_all
 from etl.validate import ReadResult
+from settings import db_path
 
 EXIT_INVALID = 2
 
@@ -26,37 +27,6 @@ def _expand(paths: list[str]) -> list[Path]:
             else [p]
         )
     return out
-
-
-def read_all(paths: list[Path], opts: Options | None = None, progress=stderr_progress) -> list[ReadResult]:
-    results = []
-    for i, p in enumerate(paths, 1):
-        t0 = time.perf_counter()
-        progress(f"[{i}/{len(paths)}] reading {p.name} ...")
-        for r in read_file(p, opts):
-            n = 0 if r.frame is None else len(r.frame)
-            table = r.table.name if r.table else "?"
-            progress(
-                f"[{i}/{len(paths)}] {p.name}: {n:,} rows -> {table} via {r.reader} ({time.perf_counter() - t0:.1f} s)"
-                + _replaces(r)
-            )
-            results.append(r)
-    return results
-
-
-def _replaces(r: ReadResult) -> str:
-    """What a load would replace, named: '; replaces 2025 × 12 bulan × 1 kode_desa'."""
-    if r.table is None or r.frame is None:
-        return ""
-    parts = r.replaces()
-    if not parts:
-        return ""
-    counts = [len({p[j] for p in parts}) for j in range(len(r.table.partition))]
-    named = " × ".join(
-        next(iter({p[j] for p in parts})) if n == 1 and c == "tahun" else f"{n} {c}"
-        for j, (c, n) in enumerate(zip(r.table.partition, counts))
-    )
-    return f"; replaces {len(parts)} partition(s): {named}"
 
 
 def _opts(args) -> Options:
@@ -145,10 +115,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_info(args) -> int:
-    from budget import queries
-    from budget.fmt import rupiah, rupiah_full
+    """The published file's facts, row counts and reconciliation, read as the /data page reads them
+    (`etl/facts.py`), in English for the terminal."""
+    from etl import facts
 
-    info = queries.dataset_info()
+    with facts.on_file(db_path()) as run:
+        info, counts, reconciled = facts.dataset_info(run), facts.table_counts(run), facts.reconciliation(run)
     print(f"database: {db_path()}")
     print(f"published: {info['published_at']}")
     if info["illustrative_years"]:
@@ -157,16 +129,16 @@ def cmd_info(args) -> int:
             + ", ".join(map(str, info["illustrative_years"]))
         )
     print("\nrows per table and year")
-    for name, tahun, n in queries.table_counts():
+    for name, tahun, n in counts:
         print(f"  {name:<20} {tahun}  {n:>10,}")
     print("\nreconciliation with the published figures (ours rounded to the unit published)")
     bad = 0
-    for r in queries.reconciliation():
-        unit = f" (published rounded to {rupiah(r.pembulatan, 'en')})" if r.pembulatan >= 1000 else ""
+    for r in reconciled:
+        unit = f" (published rounded to Rp{r.pembulatan:,.0f})" if r.pembulatan >= 1000 else ""
         if r.ukuran == "persen":
             fig = f"{r.published}% vs {r.ours_rounded}%" if r.ours is not None else f"{r.published}% vs -"
         else:
-            fig = f"{rupiah_full(r.published)} vs {rupiah_full(r.ours) if r.ours is not None else '-'}"
+            fig = f"Rp{r.published:,} vs {f'Rp{r.ours:,}' if r.ours is not None else '-'}"
         diff = r.difference
         status = "missing" if diff is None else ("ok" if diff == 0 else f"DIFF {diff}")
         bad += status != "ok"

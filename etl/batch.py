@@ -30,10 +30,11 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from budget.config import db_path
+import settings
 from etl.readers import Options
 from etl.schema import TABLES
 from etl.validate import Issue, ReadResult
+from settings import db_path
 
 PREVIEW_ROWS = 40  # partitions listed per table before they are summed by year and stage/month
 DEFAULT_JOB_SECONDS = 300
@@ -45,10 +46,7 @@ class TimeLimit(Exception):
 
 
 def job_seconds() -> int:
-    try:
-        return max(5, int(os.environ.get("KELOLA_JOB_SECONDS", DEFAULT_JOB_SECONDS)))
-    except ValueError:
-        return DEFAULT_JOB_SECONDS
+    return settings.current().kelola_job_seconds
 
 
 def write_json(path: Path, value) -> None:
@@ -90,10 +88,10 @@ def load_batch(folder: Path) -> dict:
 
 
 def read_batch(folder: Path, batch: dict, progress) -> list[ReadResult]:
-    """Every stored file read by `etl.__main__.read_all`, with the officer's file names put back in the
+    """Every stored file read by `etl.reading.read_all`, with the officer's file names put back in the
     results and their problems (the stored names are generated, never taken from the upload)."""
-    from etl import __main__ as cli
     from etl.publish import sha256
+    from etl.reading import read_all
 
     paths, names = [], {}
     for f in batch["files"]:
@@ -109,7 +107,7 @@ def read_batch(folder: Path, batch: dict, progress) -> list[ReadResult]:
             msg = msg.replace(f" {stored}", f" {name}")
         return progress(msg)
 
-    results = cli.read_all(paths, opts, named)
+    results = read_all(paths, opts, named)
     for r in results:
         r.source_name = names.get(r.path.name, r.path.name)
         r.issues = [dataclasses.replace(i, file=names.get(i.file, i.file)) if i.file in names else i for i in r.issues]
@@ -130,7 +128,7 @@ def issue_json(i: Issue) -> dict:
 
 
 def result_json(r: ReadResult) -> dict:
-    from etl.__main__ import _replaces
+    from etl.reading import replaces_text
 
     return {
         "file": r.name,
@@ -139,7 +137,7 @@ def result_json(r: ReadResult) -> dict:
         "table": r.table.name if r.table else None,
         "rows_read": r.rows_read if r.rows_read is not None else (None if r.frame is None else len(r.frame)),
         "rows": None if r.frame is None else len(r.frame),
-        "replaces": _replaces(r).removeprefix("; replaces ") if r.ok else "",
+        "replaces": replaces_text(r).removeprefix("; replaces ") if r.ok else "",
         "errors": sum(i.level == "error" for i in r.issues),
         "warnings": sum(i.level == "warning" for i in r.issues),
     }
@@ -219,13 +217,14 @@ def preview(results: list[ReadResult], published: Path, progress) -> dict:
     and after, and the published official figures whose reconciliation the batch touches."""
     import duckdb
 
-    from etl.publish import _build, _check_built
+    from etl.facts import check_built
+    from etl.publish import build
 
     with tempfile.TemporaryDirectory(prefix="preview-", dir=published.parent) as tmpdir:
         built = Path(tmpdir) / "preview.duckdb"
         old = published if published.exists() else None
-        rep = _build(results, built, old, False, progress, "preview")
-        _check_built(built)
+        rep = build(results, built, old, False, progress, "preview")
+        check_built(built)
         con = duckdb.connect(str(built), read_only=True)
         try:
             if old is not None:
@@ -370,10 +369,7 @@ def _limit_self() -> None:
 
     signal.signal(signal.SIGALRM, on_alarm)
     signal.alarm(job_seconds())
-    try:
-        mb = int(os.environ.get("KELOLA_JOB_MEMORY_MB", DEFAULT_JOB_MEMORY_MB))
-    except ValueError:
-        mb = DEFAULT_JOB_MEMORY_MB
+    mb = settings.current().kelola_job_memory_mb
     resource.setrlimit(resource.RLIMIT_AS, (mb * 2**20, mb * 2**20))
 
 

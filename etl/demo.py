@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from budget.config import REFERENCE_DIR
+from settings import REFERENCE_DIR
 
 SEED = 20181102  # the day Batang showed its transparency apps to the Minister
 YEARS = (2022, 2023, 2024, 2025, 2026)

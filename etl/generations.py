@@ -25,20 +25,19 @@ from pathlib import Path
 
 import duckdb
 
+import settings
+from etl import facts
 from etl.schema import TABLES
 
 DEFAULT_KEEP = 5
 
 
 def folder(db_path: Path) -> Path:
-    return Path(os.environ.get("GENERATIONS_DIR") or db_path.parent / ".generations")
+    return settings.current().generations_dir or db_path.parent / ".generations"
 
 
 def keep() -> int:
-    try:
-        return max(1, int(os.environ.get("GENERATIONS", DEFAULT_KEEP)))
-    except ValueError:
-        return DEFAULT_KEEP
+    return settings.current().generations_keep
 
 
 @dataclass
@@ -161,12 +160,11 @@ def list_generations(db_path: Path) -> list[Generation]:
 
 def verify(path: Path) -> list[str]:
     """Problems with a database file; [] when it is sound."""
-    from etl.publish import _check_built
 
     if not path.exists():
         return [f"{path}: no such file"]
     try:
-        _check_built(path)
+        facts.check_built(path)
     except Exception as exc:  # noqa: BLE001 - a corrupt file may fail in many ways; each is reported
         return [f"{path}: does not open as a complete database: {type(exc).__name__}: {exc}"[:400]]
     problems = []
@@ -192,20 +190,10 @@ def verify(path: Path) -> list[str]:
 
 
 def reconciliation_at(path: Path) -> list:
-    """The reconciliation with the published official figures (`budget.queries.reconciliation`) of any
-    database file, through the query layer. For command-line processes only: it points BUDGET_DB at the
-    file for the duration."""
-    from budget import queries
-
-    old = os.environ.get("BUDGET_DB")
-    os.environ["BUDGET_DB"] = str(path)
-    try:
-        return queries.reconciliation()
-    finally:
-        if old is None:
-            os.environ.pop("BUDGET_DB", None)
-        else:
-            os.environ["BUDGET_DB"] = old
+    """The reconciliation with the published official figures (`etl.facts.reconciliation`, which the
+    /data page shows for the served file) of any database file, opened read-only."""
+    with facts.on_file(path) as run:
+        return facts.reconciliation(run)
 
 
 def _reconciliation(path: Path) -> list[str]:

@@ -18,9 +18,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from budget.config import REFERENCE_DIR
+from etl.facts import PublishError, check_built
 from etl.schema import TABLES, Table, create_table_sql, create_view_sql
 from etl.validate import ReadResult
+from settings import REFERENCE_DIR
 
 Progress = Callable[[str], None]
 
@@ -59,10 +60,6 @@ REFERENCE = {
         "CAST(nilai AS DECIMAL(18,2)) AS nilai, CAST(pembulatan AS DECIMAL(18,2)) AS pembulatan, sumber",
     ),
 }
-
-
-class PublishError(RuntimeError):
-    pass
 
 
 @dataclass
@@ -147,8 +144,8 @@ def build_and_publish(
     tmp.unlink(missing_ok=True)
     old = db_path if (db_path.exists() and not fresh) else None
     try:
-        report = _build(results, tmp, old, illustrative, progress, by or publisher())
-        _check_built(tmp)
+        report = build(results, tmp, old, illustrative, progress, by or publisher())
+        check_built(tmp)
         from etl.generations import keep_previous
 
         kept = keep_previous(db_path, "replaced by a publish", sha256)
@@ -163,7 +160,7 @@ def build_and_publish(
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
 
 
-def _build(
+def build(
     results, tmp: Path, old: Path | None, illustrative: bool, progress: Progress, by: str = "command line"
 ) -> PublishReport:
     con = duckdb.connect(str(tmp))
@@ -276,16 +273,3 @@ def _cast(name: str, sql_type: str) -> str:
     if sql_type == "VARCHAR":
         return f"NULLIF({name}, '') AS {name}" if name.startswith("kode_") or name == "sumber_dana" else name
     return f"CAST(NULLIF({name}, '') AS {sql_type}) AS {name}"
-
-
-def _check_built(path: Path) -> None:
-    """Reopen the new file read-only and make sure every view answers with its contract columns."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        for t in TABLES.values():
-            # t.name comes from the fixed schema, never from input.
-            cols = [d[0] for d in con.execute("SELECT * FROM " + t.name + " LIMIT 0").description]
-            if cols != t.column_names:
-                raise PublishError(f"view {t.name} has columns {cols}, expected {t.column_names}")
-    finally:
-        con.close()

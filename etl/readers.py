@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from budget.config import REFERENCE_DIR
 from etl.header_band import Band, find_band
 from etl.numbers import BadAmount, parse_amount
 from etl.schema import TABLES, detect_table
@@ -39,6 +38,7 @@ from etl.validate import (
     normalise_amounts,
     read_canonical,
 )
+from settings import REFERENCE_DIR
 
 MAX_ROWS = 2_000_000
 MAX_XLSX_UNPACKED = 2 * 1024**3  # bytes of XML inside one workbook

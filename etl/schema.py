@@ -192,6 +192,9 @@ TABLES: dict[str, Table] = {
 }
 
 
+CANONICAL_TABLES = tuple(TABLES)  # the six canonical tables, in the contract's order
+
+
 def detect_table(header: list[str], filename: str = "") -> Table | None:
     """The table whose required columns the header holds; the file name breaks ties."""
     cols = {h.strip().lower() for h in header}

@@ -31,10 +31,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from budget.config import REFERENCE_DIR
 from etl.numbers import BadAmount, parse_amount
 from etl.schema import TABLES
 from etl.validate import Issue, ReadResult, _decode, _delimiter, check_frame
+from settings import REFERENCE_DIR
 
 MAX_ZIP_BYTES = 1024 * 1024 * 1024
 MAX_ZIP_RATIO = 100

@@ -22,12 +22,9 @@ MAX_FILE_MB = 512
 
 def max_file_bytes() -> int:
     """The size limit for one source file: 512 MB, or $ETL_MAX_FILE_MB (the console uses the same)."""
-    import os
+    import settings
 
-    try:
-        return max(1, int(os.environ.get("ETL_MAX_FILE_MB", MAX_FILE_MB))) * 2**20
-    except ValueError:
-        return MAX_FILE_MB * 2**20
+    return settings.current().etl_max_file_mb * 2**20
 
 
 @dataclass(frozen=True)
@@ -168,7 +165,7 @@ def check_frame(res: ReadResult, df: pd.DataFrame, table: Table) -> ReadResult:
 
 
 def _reference_codes(fname: str, column: str) -> set[str]:
-    from budget.config import REFERENCE_DIR
+    from settings import REFERENCE_DIR
 
     with (REFERENCE_DIR / fname).open(encoding="utf-8") as f:
         return {r[column] for r in csv.DictReader(f)}

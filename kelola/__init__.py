@@ -8,29 +8,18 @@ SameSite=Lax, Secure over HTTPS, scoped to /kelola), CSRF protection for the con
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 from flask import Flask, request
 from flask.sessions import SecureCookieSessionInterface
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
+import settings
+
 csrf = CSRFProtect()
-limiter = Limiter(
-    get_remote_address,
-    # Counters live in each worker's memory unless RATELIMIT_STORAGE_URI names a shared store (redis://...):
-    # with N workers an address gets at most N x 5 tries a minute. See the README.
-    storage_uri=os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
-    headers_enabled=True,
-)
 
 
 def idle_minutes() -> int:
-    try:
-        return max(1, int(os.environ.get("KELOLA_IDLE_MINUTES", "30")))
-    except ValueError:
-        return 30
+    return settings.current().kelola_idle_minutes
 
 
 class _SessionInterface(SecureCookieSessionInterface):
@@ -44,7 +33,7 @@ class _SessionInterface(SecureCookieSessionInterface):
 def init_app(server: Flask) -> None:
     from kelola.routes import bp
 
-    secret = os.environ.get("SECRET_KEY")
+    secret = settings.current().secret_key
     if secret:
         server.secret_key = secret
     server.session_interface = _SessionInterface()
@@ -58,5 +47,4 @@ def init_app(server: Flask) -> None:
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the (idle-limited) session
     )
     csrf.init_app(server)
-    limiter.init_app(server)
     server.register_blueprint(bp)

@@ -10,11 +10,12 @@ Plain passwords are never stored or accepted from the environment. werkzeug.secu
 from __future__ import annotations
 
 import logging
-import os
 import re
 from pathlib import Path
 
 from werkzeug.security import check_password_hash, generate_password_hash
+
+import settings
 
 log = logging.getLogger(__name__)
 USER_RE = re.compile(r"[A-Za-z0-9._@-]{1,64}")
@@ -25,10 +26,11 @@ _DUMMY = generate_password_hash("not a password of anyone", method="scrypt")
 def accounts() -> dict[str, str]:
     """name -> password hash, from the environment and the users file."""
     out: dict[str, str] = {}
-    user, hashed = os.environ.get("ADMIN_USER", "").strip(), os.environ.get("ADMIN_PASSWORD_HASH", "").strip()
+    cfg = settings.current()
+    user, hashed = cfg.admin_user, cfg.admin_password_hash
     if user and hashed and USER_RE.fullmatch(user):
         out[user] = hashed
-    path = os.environ.get("KELOLA_USERS")
+    path = cfg.kelola_users
     if path:
         try:
             lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -49,7 +51,7 @@ def accounts() -> dict[str, str]:
 
 def configured() -> str | None:
     """Why the console cannot work (no SECRET_KEY, no account), or None when it can."""
-    if not os.environ.get("SECRET_KEY"):
+    if not settings.current().secret_key:
         return "SECRET_KEY"
     if not accounts():
         return "ADMIN_USER / ADMIN_PASSWORD_HASH / KELOLA_USERS"

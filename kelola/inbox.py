@@ -23,8 +23,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from budget.config import ROOT, db_path
+import settings
 from etl.batch import job_seconds, write_json
+from settings import ROOT, db_path
 
 EXTENSIONS = (".csv", ".txt", ".xlsx", ".xlsm", ".xml", ".xls", ".zip")  # what the readers take
 MAX_FILES = 10
@@ -35,7 +36,7 @@ AUDIT_SHOWN = 100
 
 
 def folder() -> Path:
-    path = Path(os.environ.get("KELOLA_INBOX") or db_path().parent / "inbox")
+    path = settings.current().inbox
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -169,7 +170,7 @@ def start(args: list[str], status_path: Path, job: str) -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "etl.batch", *args],
         cwd=ROOT,
-        env={**os.environ, "BUDGET_DB": str(db_path())},
+        env=settings.environment(BUDGET_DB=db_path()),
         stdin=subprocess.DEVNULL,
         stdout=log,
         stderr=log,

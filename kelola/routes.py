@@ -23,7 +23,7 @@ from budget.i18n import datetime_text, month, norm_lang
 from etl.generations import keep, list_generations, provenance
 from etl.schema import TAHAP, YEAR_MAX, YEAR_MIN
 from etl.validate import max_file_bytes
-from kelola import auth, idle_minutes, inbox, limiter
+from kelola import attempts, auth, idle_minutes, inbox
 from kelola.strings import k
 
 bp = Blueprint("kelola", __name__, url_prefix="/kelola", template_folder="templates")
@@ -162,26 +162,25 @@ def _not_found(exc):
 # ---------------------------------------------------------------------------------------------
 # Login
 # ---------------------------------------------------------------------------------------------
-def _user_key() -> str:
-    return "user:" + (request.form.get("user") or "").strip().lower()[:64]
-
-
-def _failed(resp: Response) -> bool:
-    return resp.status_code == 401  # only failed logins count towards the limit
+def _attempt_keys() -> list[str]:
+    """What failed logins are counted by: the address, and the account name tried."""
+    return ["ip:" + (request.remote_addr or "?"), "user:" + (request.form.get("user") or "").strip().lower()[:64]]
 
 
 @bp.route("/masuk", methods=["GET", "POST"])
-@limiter.limit("5 per minute", methods=["POST"], deduct_when=_failed)  # per address
-@limiter.limit("5 per minute", methods=["POST"], deduct_when=_failed, key_func=_user_key)  # per account
 def login():
     lang = g.lang
     if request.method == "GET":
         if g.get("user"):
             return redirect(url_for("kelola.home"))
         return _page("login.html", error=k("expired", lang) if request.args.get("expired") else None)
+    keys = _attempt_keys()
+    if attempts.blocked(keys):  # counted across every worker (kelola/attempts.py)
+        return _page("login.html", 429, error=k("rate_limited", lang))
     name = auth.check(request.form.get("user", "")[:200], request.form.get("password", "")[:1000])
     ip = request.remote_addr
     if name is None:
+        attempts.failed(keys)
         inbox.audit((request.form.get("user") or "")[:64], "login_failed", ip)
         return _page("login.html", 401, error=k("login_failed", lang))
     session.clear()  # a fresh session (and CSRF token) at every login
@@ -205,14 +204,14 @@ def logout():
 # The console: upload form, recent batches, history, audit log
 # ---------------------------------------------------------------------------------------------
 def _current() -> dict | None:
-    from budget.config import db_path
+    from settings import db_path
 
     path = db_path()
     return provenance(path) if path.exists() else None
 
 
 def _history() -> list:
-    from budget.config import db_path
+    from settings import db_path
 
     return list_generations(db_path())
 
@@ -388,7 +387,7 @@ def publish(bid: str):
 # History and rollback
 # ---------------------------------------------------------------------------------------------
 def _generation_or_404(gid: str):
-    from budget.config import db_path
+    from settings import db_path
 
     if not inbox.GENERATION_RE.fullmatch(gid or ""):
         abort(404)

@@ -210,6 +210,7 @@ def summary():
 # ---------------------------------------------------------------------------------------------
 def render_glossary(lang=None) -> str:
     from budget import glossary
+    from models.glossary import example
 
     L = norm_lang(lang)
     terms = [
@@ -218,7 +219,7 @@ def render_glossary(lang=None) -> str:
             "name": g.name(L),
             "other": g.istilah if L == "en" else g.term_en,
             "text": g.text(L),
-            "example": g.example(L),
+            "example": example(g, L),
             "sumber": g.sumber,
         }
         for g in glossary.terms()

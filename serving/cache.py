@@ -38,6 +38,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from cachelib import FileSystemCache, SimpleCache
 
+import settings
 from budget import db
 from serving.urls import STATE_PARAMS
 
@@ -233,7 +234,7 @@ def set_warming(views: Callable[[], list[tuple[Callable, dict]]], request_contex
 
 def _maybe_warm(folder: Path, host: str) -> None:
     """Start warming this version once per machine, unless it is warmed already or being warmed."""
-    if os.environ.get("CACHE_WARM", "1") != "1" or "views" not in _warming or (folder / ".warmed").exists():
+    if not settings.current().cache_warm or "views" not in _warming or (folder / ".warmed").exists():
         return
     if _warm_thread.get("alive") and _warm_thread["alive"].is_alive():
         return

@@ -136,7 +136,7 @@ def test_failed_publish_leaves_the_file_byte_identical(db_copy, tmp_path, monkey
     def boom(path):
         raise publish.PublishError("simulated failure after building")
 
-    monkeypatch.setattr(publish, "_check_built", boom)
+    monkeypatch.setattr(publish, "check_built", boom)
     with pytest.raises(publish.PublishError):
         publish.build_and_publish([res], db_copy, progress=lambda m: None)
     assert digest(db_copy) == before

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from budget import glossary
+from models.glossary import example
 from tests.test_lite import visible
 
 REQUIRED = [  # the terms residents meet on our pages (issue 14)
@@ -34,10 +35,10 @@ def test_glossary001_one_file_with_every_term_explained_in_one_sentence_each_lan
         for text in (t.penjelasan, t.explanation):
             assert text.endswith(".") and ". " not in text.rstrip("."), (t.key, text)  # one sentence
         assert t.penjelasan != t.explanation and t.sumber and t.istilah and t.term_en
-    with_example = [t for t in terms if t.example("id")]
+    with_example = [t for t in terms if example(t, "id")]
     assert len(with_example) >= 15  # examples from our own data where one fits
     for t in with_example:
-        assert t.example("en") and re.search(r"\d", t.example("id")), t.key
+        assert example(t, "en") and re.search(r"\d", example(t, "id")), t.key
 
 
 def test_glossary002_the_page_and_the_api_show_the_file(client, demo_db):

@@ -99,7 +99,7 @@ def main(out: Path) -> int:
 
         for m, url in enumerate(u for u in PAGES for u in (u, u + ("&" if "?" in u else "?") + "lang=en")):
             path, _, query = url.partition("?")
-            page, variables = _path_to_page(path)
+            page, variables = _path_to_page(app.app.strip_relative_path(path))
             if not page:
                 continue
             layout = page["layout"](**(variables or {}), **_parse_query_string("?" + query if query else ""))
