@@ -9,7 +9,7 @@ DB      := $(or $(BUDGET_DB),data/budget.duckdb)
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WORKERS ?= 2
 
-.PHONY: run dev test lint bench bench-load bench-fuzz bench-lighthouse plotly-bundle demo info venv clean
+.PHONY: run dev test test-fast lint bench bench-load bench-fuzz bench-lighthouse plotly-bundle demo info venv clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PY) -m venv $(VENV); }
@@ -46,6 +46,10 @@ chromium:
 
 test: $(VENV)/.dev chromium
 	$(BIN)/python -m pytest
+
+# Unit and Flask-test-client tests only: no browser, no gunicorn, nothing slow (under a minute).
+test-fast: $(VENV)/.dev $(DB)
+	TEST_REUSE_DB=$(DB) $(BIN)/python -m pytest -o addopts="-ra" -m "not browser and not server and not slow" -q
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -19,6 +19,23 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("CACHE_WARM", "0")
 
 
+BROWSER_FIXTURES = {"dash_duo", "dash_br", "dash_thread_server"}
+SERVER_FIXTURES = {"server", "console", "served_app"}  # real gunicorn
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test by what it starts: `browser` (headless Chromium), `server` (real gunicorn); `slow` is
+    set by the tests themselves. `make test-fast` runs the rest."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES or item.path.name.endswith("_browser.py"):
+            item.add_marker(pytest.mark.browser)
+        if names & SERVER_FIXTURES:
+            item.add_marker(pytest.mark.server)
+        if "db_copy" in names:  # it publishes over a copy of the database: seconds per test
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_setup_options():
     """dash.testing's browser: Debian's Chromium, headless, with no background network chatter."""
     options = Options()
@@ -50,7 +67,11 @@ def run_etl(*args: str, db: Path, check: bool = True) -> subprocess.CompletedPro
 def demo_db(tmp_path_factory) -> Path:
     """The demo database, published by `python -m etl demo`; BUDGET_DB points at it for the session."""
     db = tmp_path_factory.mktemp("db") / "budget.duckdb"
-    run_etl("demo", db=db)
+    reuse = os.environ.get("TEST_REUSE_DB")  # make test-fast: the demo file `make run` built, copied
+    if reuse and Path(reuse).is_file():
+        shutil.copy2(reuse, db)
+    else:
+        run_etl("demo", db=db)
     os.environ["BUDGET_DB"] = str(db)
     return db
 

@@ -17,8 +17,9 @@ from tests.conftest import ROOT, free_port
 
 
 @pytest.fixture(scope="module")
-def server(demo_db):
+def server(demo_db, tmp_path_factory):
     port = free_port()
+    log = tmp_path_factory.mktemp("gunicorn") / "output.log"  # a file, so the server never blocks on a full pipe
     gunicorn = Path(sys.executable).parent / "gunicorn"
     env = {**os.environ, "BUDGET_DB": str(demo_db)}
     proc = subprocess.Popen(
@@ -26,7 +27,7 @@ def server(demo_db):
         [str(gunicorn), "--config", "gunicorn.conf.py", "app:server", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log.open("w"),
         stderr=subprocess.STDOUT,
         text=True,
     )
@@ -38,7 +39,7 @@ def server(demo_db):
             break
         except OSError:  # refused, reset or timed out while the workers boot
             if proc.poll() is not None:
-                raise AssertionError(proc.stdout.read()) from None
+                raise AssertionError(log.read_text()[-5000:]) from None
             time.sleep(0.3)
     yield url
     proc.terminate()
