@@ -15,13 +15,19 @@
     return content && content.firstElementChild && nav && nav.firstElementChild;
   }
 
-  // The charts' still pictures are drawn only here (live renders carry none): each moves into the
-  // live chart's box in the same place, where it stays until plotly has drawn (app.css).
+  // The charts' still pictures are drawn only here (live renders carry none): each moves into its own
+  // chart's box (the same data-chart name, never the n-th box: a chart without a picture, an empty one,
+  // must not shift the others), where it stays until plotly has drawn (app.css).
   function keepPictures() {
-    var pictures = snapshot.querySelectorAll(".chart-picture");
-    var boxes = root.querySelectorAll(".chart-still");
-    if (pictures.length !== boxes.length) { return; }
-    for (var i = 0; i < boxes.length; i++) { boxes[i].parentNode.insertBefore(pictures[i], boxes[i]); }
+    var pictures = snapshot.querySelectorAll(".chart-picture[data-chart]");
+    var boxes = {};
+    root.querySelectorAll(".chart-still[data-chart]").forEach(function (box) {
+      boxes[box.getAttribute("data-chart")] = box;
+    });
+    for (var i = 0; i < pictures.length; i++) {
+      var box = boxes[pictures[i].getAttribute("data-chart")];
+      if (box) { box.parentNode.insertBefore(pictures[i], box); }
+    }
   }
 
   var observer = new MutationObserver(function () {

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from budget import db
+from budget import db, queries
 
 ZERO = Decimal("0.00")
 RE_KEC = re.compile(r"33\.25\.\d{2}")
@@ -251,7 +251,7 @@ def totals_by_year(node: DesaNode) -> dict[int, tuple[Decimal, Decimal]]:
     conds, params = _filters(node)
     where = " AND ".join(conds)
     rows = db.query(
-        "WITH s AS (SELECT tahun, max(tahap) AS tahap FROM apbdes_anggaran GROUP BY 1), "
+        "WITH s AS (" + queries.final_stage_sql("apbdes_anggaran") + "), "
         "a AS (SELECT x.tahun, SUM(nilai) AS v FROM apbdes_anggaran x JOIN s ON s.tahun = x.tahun AND s.tahap = x.tahap "
         "WHERE " + where + " GROUP BY 1), "
         "r AS (SELECT tahun, SUM(nilai) AS v FROM apbdes_realisasi WHERE " + where + " GROUP BY 1) "
@@ -269,7 +269,7 @@ def monthly(tahun: int, node: DesaNode) -> list[Decimal | None]:
             [tahun, *params],
         )
     )
-    last = db.query("SELECT MAX(bulan) FROM apbdes_realisasi WHERE tahun = ?", [tahun])[0][0] or 0
+    last = queries.last_month(tahun, "apbdes_realisasi") or 0
     return [Decimal(rows.get(m, 0)) if m <= last else None for m in range(1, 13)]
 
 
@@ -373,12 +373,12 @@ def villages(tahun: int, tahap: str, kec: str | None = None) -> list[Village]:
               WHERE tahun = ? AND starts_with(kode_rekening, '5') GROUP BY 1),
         p AS (SELECT kode_desa, SUM(nilai) AS prev FROM apbdes_anggaran
               WHERE tahun = ? - 1 AND starts_with(kode_rekening, '5')
-                AND tahap = (SELECT max(tahap) FROM apbdes_anggaran WHERE tahun = ? - 1) GROUP BY 1)
+                AND tahap = (SELECT tahap FROM ({FINAL}) f WHERE f.tahun = ? - 1) GROUP BY 1)
         SELECT a.kode_desa, d.nama, d.kode_kecamatan, d.kecamatan, a.pendapatan, a.belanja, r.realisasi, a.dd,
                a.b01, a.b02, a.b03, a.b04, a.b05, p.prev, d.lat, d.lng
         FROM a JOIN ref_desa d ON d.kode = a.kode_desa LEFT JOIN r USING (kode_desa) LEFT JOIN p USING (kode_desa)
         ORDER BY a.kode_desa
-        """,
+        """.replace("{FINAL}", queries.final_stage_sql("apbdes_anggaran")),
         [tahun, tahap, kec, kec, tahun, tahun, tahun],
     )
     out = []

@@ -12,15 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from budget import db
+from budget.export import DANGEROUS
+from etl.schema import CANONICAL_TABLES
+from etl.schema import TABLES as CONTRACT
 
-TABLES = (
-    "apbd_anggaran",
-    "apbd_realisasi",
-    "apbd_anggaran_kas",
-    "apbdes_anggaran",
-    "apbdes_realisasi",
-    "apbd_ringkasan",
-)
+TABLES = CANONICAL_TABLES
 FORMATS = ("csv", "parquet")
 
 
@@ -48,16 +44,30 @@ def export_table(name: str, fmt: str) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=f".{fmt}", dir=folder)
     os.close(fd)
     try:
-        rel = db.cursor().sql("SELECT * FROM " + name)  # `name` is from the allow-list above
         if fmt == "csv":
-            rel.write_csv(tmp, header=True)
+            db.cursor().sql(csv_select(name)).write_csv(tmp, header=True)
         else:
-            rel.write_parquet(tmp)
+            db.cursor().sql("SELECT * FROM " + name).write_parquet(tmp)  # `name` is from the allow-list above
         os.replace(tmp, path)  # two workers may race here: either complete file wins
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+def csv_select(name: str) -> str:
+    """The SELECT of a table's CSV: every text cell a spreadsheet would run as a formula (=, +, -, @, a tab
+    or a carriage return first) gets a leading apostrophe, as the node downloads do (`budget/export.py`);
+    numbers stay numbers. Column names come from the contract (`etl/schema.py`), never from input."""
+    starts = "[" + ", ".join(f"chr({ord(c)})" for c in DANGEROUS) + "]"
+    cols = []
+    for c in CONTRACT[name].columns:
+        if c.sql_type == "VARCHAR":
+            guarded = f"CASE WHEN list_contains({starts}, left({c.name}, 1)) THEN chr(39) || {c.name} ELSE {c.name} END"
+            cols.append(f"{guarded} AS {c.name}")
+        else:
+            cols.append(c.name)
+    return "SELECT " + ", ".join(cols) + " FROM " + name
 
 
 def exports(counts: dict[str, int]) -> list[Export]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from budget import db
+from budget import db, queries
 
 ZERO = Decimal("0.00")
 DIMENSIONS = ("org", "ekonomi", "fungsi", "pendapatan", "pendapatan_opd")
@@ -437,7 +437,7 @@ def monthly(tahun: int, node: Node) -> tuple[list[Decimal | None], list[Decimal 
             [tahun, *params],
         )
     )
-    last = db.query("SELECT MAX(bulan) FROM apbd_realisasi WHERE tahun = ?", [tahun])[0][0] or 0
+    last = queries.last_month(tahun, "apbd_realisasi") or 0
     real = [Decimal(rows.get(m, 0)) if m <= last else None for m in range(1, 13)]
     plan = None
     is_root = not node.skpd and node.kode in (None, "5") and not node.tanpa

@@ -9,6 +9,10 @@ from decimal import Decimal
 from budget import db
 from etl import facts
 from etl.facts import Reconciled
+from etl.schema import TAHAP
+
+BUDGET_TABLES = ("apbd_anggaran", "apbdes_anggaran")
+REALISED_TABLES = ("apbd_realisasi", "apbdes_realisasi")
 
 ZERO = Decimal("0.00")
 
@@ -33,9 +37,39 @@ def stages(tahun: int) -> list[str]:
     return facts.stages(db.query, tahun)
 
 
-def final_stage(tahun: int) -> str | None:
-    """The year's last published stage (perubahan once it exists, else murni)."""
-    return facts.final_stage(stages(tahun))
+def final_stage(tahun: int, table: str = "apbd_anggaran") -> str | None:
+    """The year's last published stage (perubahan once it exists, else murni): the one meaning of "final
+    stage", in document order (`etl.schema.TAHAP`), never by how the stage names sort as text."""
+    if table == "apbd_anggaran":
+        return facts.final_stage(stages(tahun))
+    if table not in BUDGET_TABLES:
+        raise ValueError(f"table: not a budget table: {table!r}")
+    # `table` is from the allow-list above, never input.
+    rows = db.query("SELECT DISTINCT tahap FROM " + table + " WHERE tahun = ?", [tahun])
+    return facts.final_stage([r[0] for r in rows])
+
+
+def final_stage_sql(table: str) -> str:
+    """SQL for each year's final stage of `table`, as rows (tahun, tahap): the same order as `final_stage`."""
+    if table not in BUDGET_TABLES:
+        raise ValueError(f"table: not a budget table: {table!r}")
+    order = "[" + ", ".join(f"'{t}'" for t in TAHAP) + "]"  # the contract's constants, never input
+    return f"SELECT tahun, arg_max(tahap, list_position({order}, tahap)) AS tahap FROM {table} GROUP BY tahun"
+
+
+def last_month(tahun: int, table: str = "apbd_realisasi", kode_desa: str | None = None) -> int | None:
+    """The last month with realisation in `table` for a year (for one village when `kode_desa` is given):
+    the one meaning of "as of" everywhere."""
+    if table not in REALISED_TABLES:
+        raise ValueError(f"table: not a realisation table: {table!r}")
+    # `table` is from the allow-list above, never input.
+    if kode_desa is not None:
+        if table != "apbdes_realisasi":
+            raise ValueError("kode_desa: only APBDes realisation has villages")
+        row = db.query("SELECT MAX(bulan) FROM " + table + " WHERE tahun = ? AND kode_desa = ?", [tahun, kode_desa])
+    else:
+        row = db.query("SELECT MAX(bulan) FROM " + table + " WHERE tahun = ?", [tahun])
+    return row[0][0] if row else None
 
 
 def running_year() -> int | None:
@@ -45,8 +79,8 @@ def running_year() -> int | None:
 
 
 def last_realised_month(tahun: int) -> int | None:
-    row = db.query("SELECT MAX(bulan) FROM apbd_realisasi WHERE tahun = ?", [tahun])
-    return row[0][0] if row else None
+    """The regency's last month with APBD realisation."""
+    return last_month(tahun, "apbd_realisasi")
 
 
 def load_log(limit: int = 200) -> list[tuple]:

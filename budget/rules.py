@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget import db
+from budget import db, queries
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def _status(rule: Rule, tahun: int, pct: Decimal | None) -> str:
 
 def checks(tahun: int) -> list[Check]:
     """Every rule against the year's final budget (perubahan where it exists)."""
-    tahap = db.query("SELECT max(tahap) FROM apbd_anggaran WHERE tahun = ?", [tahun])[0][0]
+    tahap = queries.final_stage(tahun)
     row = db.query(
         """
         SELECT

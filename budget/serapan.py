@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 
-from budget import db
+from budget import db, queries
 
 ZERO = Decimal("0.00")
 # Default band thresholds, in percentage points of the unit's budget by which cumulative
@@ -62,21 +62,13 @@ def band(deviasi: Decimal | None, warning: Decimal = WARNING_PP, critical: Decim
     return "aman"
 
 
-def final_stage(tahun: int, table: str = "apbd_anggaran") -> str | None:
-    # `table` is one of two fixed names, never input.
-    assert table in ("apbd_anggaran", "apbdes_anggaran")
-    row = db.query("SELECT max(tahap) FROM " + table + " WHERE tahun = ?", [tahun])
-    return row[0][0] if row else None
-
-
 def last_month(tahun: int, unit: str = "opd") -> int | None:
-    table = UNIT_TABLES[unit][1]
-    return db.query("SELECT MAX(bulan) FROM " + table + " WHERE tahun = ?", [tahun])[0][0]
+    return queries.last_month(tahun, UNIT_TABLES[unit][1])
 
 
 def opd_status(tahun: int, bulan: int) -> list[UnitStatus]:
     """Every OPD's belanja budget (final tahap), realisation and plan, cumulative to `bulan`."""
-    tahap = final_stage(tahun)
+    tahap = queries.final_stage(tahun)
     rows = db.query(
         """
         WITH a AS (SELECT kode_skpd, any_value(nama_skpd) nama, SUM(nilai) v FROM apbd_anggaran
@@ -104,7 +96,7 @@ def village_norm(tahun: int) -> tuple[list[Decimal], list[int]]:
     shares, years used)."""
     rows = db.query(
         """
-        WITH s AS (SELECT tahun, max(tahap) tahap FROM apbdes_anggaran GROUP BY 1),
+        WITH s AS ({FINAL}),
         b AS (SELECT x.tahun, SUM(nilai) v FROM apbdes_anggaran x JOIN s USING (tahun, tahap)
               WHERE starts_with(kode_rekening, '5') GROUP BY 1),
         complete AS (SELECT tahun FROM apbdes_realisasi GROUP BY 1 HAVING MAX(bulan) = 12),
@@ -112,7 +104,7 @@ def village_norm(tahun: int) -> tuple[list[Decimal], list[int]]:
               AND tahun IN (SELECT tahun FROM complete) AND tahun <> ? GROUP BY 1, 2)
         SELECT m.tahun, m.bulan, SUM(m.v) OVER (PARTITION BY m.tahun ORDER BY m.bulan) / b.v
         FROM m JOIN b USING (tahun) ORDER BY 1, 2
-        """,
+        """.replace("{FINAL}", queries.final_stage_sql("apbdes_anggaran")),
         [tahun],
     )
     years = sorted({int(r[0]) for r in rows})
@@ -125,7 +117,7 @@ def village_norm(tahun: int) -> tuple[list[Decimal], list[int]]:
 
 def desa_status(tahun: int, bulan: int) -> list[UnitStatus]:
     """Every village against the reference plan (see village_norm), cumulative to `bulan`."""
-    tahap = final_stage(tahun, "apbdes_anggaran")
+    tahap = queries.final_stage(tahun, "apbdes_anggaran")
     shares, _ = village_norm(tahun)
     rows = db.query(
         """
@@ -160,7 +152,7 @@ def curve(tahun: int, unit: str, kode: str | None) -> dict[str, list[Decimal | N
     out: dict[str, list[Decimal | None]] = {}
     budget_t, real_t, col = UNIT_TABLES[unit]  # fixed names, never input
     for year, label in ((tahun, "actual"), (tahun - 1, "previous")):
-        tahap = final_stage(year, budget_t)
+        tahap = queries.final_stage(year, budget_t)
         if tahap is None:
             continue
         budget = db.query(

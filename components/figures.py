@@ -32,7 +32,9 @@ def graph(id: str, figure: dict, lang: str) -> object:
         className="chart-hint",
         **{"aria-hidden": "true"},
     )
-    still = html.Div(hint, className="chart-still")  # frozen to server-made HTML with the rest of the page
+    # Frozen to server-made HTML with the rest of the page; `data-chart` names the chart whose still picture
+    # (drawn in the first view's snapshot) assets/snapshot.js moves in here.
+    still = html.Div(hint, className="chart-still", **({"data-chart": id} if isinstance(id, str) else {}))
     # The box keeps the height too: dcc.Graph draws an unstyled empty <div> until plotly.js is here.
     return html.Div(
         [still, dcc.Graph(id=id, figure=figure, config=GRAPH_CONFIG, style=style)], className="chart", style=style

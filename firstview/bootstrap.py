@@ -97,10 +97,13 @@ def _graph(props: dict, mode: Mode):
     height = (figure.get("layout") or {}).get("height") if isinstance(figure, dict) else None
     style.setdefault("height", height or 450)
     inner = ""
-    if isinstance(figure, dict) and figure.get("data"):
+    chart = props.get("id")
+    if isinstance(figure, dict) and figure.get("data") and isinstance(chart, str):
+        # Keyed by the chart's id (an attribute, not an id: the live page owns those), so each picture finds
+        # its own chart's box whatever the other charts hold.
         inner = (
             f'<img class="chart-picture" loading="lazy" src="{escape(data_url(figure))}"'
-            f' alt="{escape(t("chart.still", mode.lang))}" decoding="async">'
+            f' alt="{escape(t("chart.still", mode.lang))}" decoding="async" data-chart="{escape(chart)}">'
         )
     return (
         "div",

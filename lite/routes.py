@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from typing import NamedTuple
 
 from flask import Blueprint, Response, abort, make_response, render_template, request
 
@@ -120,13 +121,20 @@ def _cached(render, **params) -> str:
 # ---------------------------------------------------------------------------------------------
 # /desa/<kode>
 # ---------------------------------------------------------------------------------------------
-def render_village(kode: str, tahun=None, tahap=None, lang=None) -> str:
+class LightPage(NamedTuple):
+    """A rendered light page and its HTTP status, decided by the page model (never read back from the HTML)."""
+
+    html: str
+    status: int = 200
+
+
+def render_village(kode: str, tahun=None, tahap=None, lang=None) -> LightPage:
     st = resolve(tahun, tahap, lang)
     L = st.lang
     state = {"tahun": tahun and st.tahun, "tahap": tahap and st.tahap, "lang": L if L != "id" else None}
     if st.year_missing:
         page = _page(L, f"/desa/{kode}")
-        return render_template("problem.html", page=page, problems=st.problems, title=t("v.not_found", L))
+        return LightPage(render_template("problem.html", page=page, problems=st.problems, title=t("v.not_found", L)))
     p = village_page(st.tahun, st.tahap, kode)
     links = {
         "interactive": href(f"/desa/{p.kode}/interaktif", state),
@@ -134,9 +142,10 @@ def render_village(kode: str, tahun=None, tahap=None, lang=None) -> str:
         "office": href("/apbd", {**state, "dim": "org", "skpd": p.kode_opd_kecamatan}),
         "card": href(f"/kartu/desa/{p.kode}.png", state),
     }
-    return render_template(
+    html = render_template(
         "village.html", p=p, st=st, links=links, page=_page(L, f"/desa/{p.kode}", state), bars=_village_bars(p)
     )
+    return LightPage(html, 404 if p.kind == "not_found" else 200)
 
 
 def _village_bars(p) -> dict:
@@ -155,13 +164,12 @@ def _village_bars(p) -> dict:
 def village(kode: str):
     args = request.args
     try:
-        text = _cached(
+        page = _cached(
             render_village, kode=kode[:40], tahun=args.get("tahun"), tahap=args.get("tahap"), lang=args.get("lang")
         )
     except Exception as exc:  # noqa: BLE001 - a notice, never a traceback
         return _trouble(exc)
-    found = dq.RE_DESA.fullmatch(kode) is not None and 'id="v-not-found"' not in text
-    return _answer(text, 200 if found else 404)
+    return _answer(page.html, page.status if dq.RE_DESA.fullmatch(kode) else 404)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -224,7 +224,7 @@ def desa_drill(
         crumbs=crumbs,
         anggaran=anggaran,
         realisasi=realisasi,
-        as_of_month=queries.last_realised_month(tahun),
+        as_of_month=queries.last_month(tahun, "apbdes_realisasi"),
         village=village,
         child_level=ch.level,
         children=ch.rows,

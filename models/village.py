@@ -100,7 +100,7 @@ def village_page(tahun: int, tahap: str, kode: object) -> VillagePage:
     return VillagePage(
         kind="village",
         **base,
-        as_of_month=queries.last_realised_month(tahun),
+        as_of_month=queries.last_month(tahun, "apbdes_realisasi", kode_desa=kode),
         belanja=me.belanja,
         realisasi=me.realisasi,
         serapan=me.serapan,

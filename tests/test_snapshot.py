@@ -170,3 +170,27 @@ def test_snapshot005_with_a_mouse_chart_code_comes_when_a_chart_comes_near(dash_
         assert time.time() < deadline, "the chart never drew after scrolling to it"
         time.sleep(0.25)
     assert driver.execute_script(fetched) is True
+
+
+def test_snapshot006_each_picture_lands_in_its_own_charts_box(dash_br, site):
+    """The still pictures are paired with the live charts by the chart's name (`data-chart`), not by
+    position: every picture ends up in the box of the chart it shows, and a chart drawn without a picture
+    (an empty one) cannot shift the rest. Checked with chart code held back, so the pictures stay."""
+    driver = dash_br.driver
+    driver.set_window_size(1280, 900)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*plotly-custom*"]})
+    try:
+        for path in ("/apbd", "/desa", "/serapan"):
+            driver.get(f"{site}{path}")
+            wait_live(driver)
+            placed = driver.execute_script(
+                """return [...document.querySelectorAll('#react-entry-point .chart-picture')].map(p => {
+                     const box = p.closest('.chart'), graph = box && box.querySelector('.dash-graph');
+                     return [p.dataset.chart, graph ? graph.id : null];
+                   });"""
+            )
+            assert placed, path
+            assert all(name == graph for name, graph in placed), (path, placed)
+    finally:
+        driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
