@@ -12,8 +12,8 @@ from dash import Dash, dcc, html
 import settings
 import static_html  # noqa: F401  (registers the StaticHtml component and its script with Dash)
 from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL
+from dash_compat import drop_unused_bundles
 from serving.sitemap import page_for
-from static_html.bundles import drop_unused_bundles
 
 logging.basicConfig(level=settings.current().log_level)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from dash import Dash, dcc, html
 from flask_compress import Compress
 
-from static_html.bundles import drop_unused_bundles
+from dash_compat import drop_unused_bundles
 
 drop_unused_bundles()  # the same bundles the real app drops
 

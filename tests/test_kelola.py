@@ -486,8 +486,9 @@ def test_kelola012_failed_logins_are_rate_limited(console):
             break
     assert 429 in statuses and "Terlalu banyak percobaan" in r.text, statuses
     assert statuses[0] == 401 and len(statuses) <= 11, statuses
-    # Eight wrong passwords in a row never get eight 401s, whichever worker answers each.
-    assert statuses == [401] * 5 + [429], statuses
+    # At most 5 wrong passwords a minute get a 401, whichever worker answers each (earlier tests' failures
+    # from this address count too); with a counter per worker, 2 workers gave up to 10.
+    assert statuses.count(401) <= 5 and statuses[-1] == 429, statuses
     # Now even the right password waits, on a fresh connection too (any worker).
     r = s.post(
         url + "/kelola/masuk",
