@@ -534,6 +534,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # Data page
     "data.heading": ("Data dan asal-usulnya", "The data and where it came from"),
+    # How each file was read (meta_load.reader), in words
+    "reader.canonical-csv": ("CSV kanonik", "canonical CSV"),
+    "reader.canonical-xlsx": ("XLSX kanonik", "canonical XLSX"),
+    "reader.ringkasan-perda": ("Ringkasan Perda APBD", "APBD regulation (Perda) summary"),
+    "reader.ringkasan-perubahan": ("Ringkasan P-APBD", "revised APBD (P-APBD) summary"),
+    "reader.ringkasan-lra": ("Laporan Realisasi Anggaran (LRA)", "budget realisation report (LRA)"),
+    "reader.djpk-xml": ("Berkas DJPK (XML)", "DJPK file (XML)"),
+    "reader.siskeudes-zip": ("Ekspor Siskeudes (zip)", "Siskeudes export (zip)"),
     "data.downloads": ("Unduh tabel kanonik", "Download the canonical tables"),
     "data.downloads_note": (
         "Format dan arti setiap kolom: lihat kamus data di bawah.",
@@ -634,6 +642,12 @@ def norm_lang(value: object) -> str:
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     text = STRINGS[key][1 if norm_lang(lang) == "en" else 0]
     return text.format(**values) if values else text
+
+
+def reader_name(reader: str, lang: str = DEFAULT_LANG) -> str:
+    """How a file was read, in words of `lang` (the reader's own name when it has none yet)."""
+    key = "reader." + reader
+    return t(key, lang) if key in STRINGS else reader
 
 
 def month(m: int, lang: str = DEFAULT_LANG, width: str = "wide") -> str:

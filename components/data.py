@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from budget.fmt import file_size, number
-from budget.i18n import datetime_text, t
+from budget.i18n import datetime_text, reader_name, t
 from components import notices
 from components.notices import WIDE_ONLY
 from models.data import ColumnDoc, DataPage
@@ -99,7 +99,10 @@ def _provenance(p: DataPage, lang: str) -> dbc.Table:
                     ],
                     className="text-break",
                 ),
-                html.Td(r.reader, className=WIDE_ONLY),
+                html.Td(
+                    [reader_name(r.reader, lang), html.Br(), html.Code(r.reader, className="small")],
+                    className=WIDE_ONLY,
+                ),
                 html.Td(html.Code(r.tabel), className=WIDE_ONLY),
                 html.Td(f"{number(r.rows_read, lang)} / {number(r.rows_loaded, lang)}", className="text-end"),
                 html.Td(number(r.warnings, lang), className="text-end " + WIDE_ONLY),

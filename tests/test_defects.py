@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -121,3 +122,28 @@ def test_whole_table_csvs_cannot_smuggle_formulas(app_on, db_copy):
     assert cells == ['\'=HYPERLINK("http://x","klik")']
     assert not any(v.startswith(("=", "+", "@")) for r in rows[:2000] for k, v in r.items() if k != "nilai")
     assert all(r["nilai"][0].isdigit() or r["nilai"].startswith("-") for r in rows[:2000])
+
+
+def test_the_data_page_in_english_names_how_each_file_was_read_in_english(app_on, db_copy, tmp_path):
+    """/data?lang=en listed a Perda summary's reader as 'ringkasan-perda': every reader has words in both
+    languages; the reader's code stays beside them as an identifier, in <code> like the table names."""
+    from tests import official_fixtures as fx
+    from tests.conftest import run_etl
+    from tests.test_lite import visible
+
+    run_etl("load", str(fx.perda_xlsx(tmp_path / "perda_2022.xlsx")), db=db_copy)
+    client = app_on.server.test_client()
+
+    def first_view(url: str) -> str:  # what the reader sees first: the page's snapshot
+        page = client.get(url).get_data(as_text=True)
+        return page[page.index('<div id="ssr-snapshot">') : page.index('<div id="react-entry-point"')]
+
+    def words_outside_code(html_text: str) -> str:
+        return visible(re.sub(r"<code[^>]*>.*?</code>", " ", html_text, flags=re.S))
+
+    page_en = first_view("/data?lang=en")
+    assert '<code class="small">ringkasan-perda</code>' in page_en  # the identifier is still there
+    words = words_outside_code(page_en)
+    assert "APBD regulation (Perda) summary" in words
+    assert "ringkasan" not in words.lower(), words[words.lower().find("ringkasan") - 80 :][:160]
+    assert "Ringkasan Perda APBD" in visible(first_view("/data"))
