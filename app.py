@@ -13,6 +13,7 @@ import settings
 import static_html  # noqa: F401  (registers the StaticHtml component and its script with Dash)
 from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL
 from dash_compat import drop_unused_bundles
+from serving import headers
 from serving.sitemap import page_for
 
 logging.basicConfig(level=settings.current().log_level)
@@ -147,22 +148,12 @@ server.config.update(
 )
 Compress(server)
 
-_FINGERPRINTED = re.compile(r"\.v[0-9a-z_]+m\d+(\.\d+)*(\.min)?\.(js|css|map)$")
-
 
 @server.after_request
 def _long_cache_for_fingerprinted_files(resp):
-    """A file whose URL changes when it changes (Dash's `?m=<mtime>` on assets, its `.v<version>m<time>`
-    component bundles) is cached for a year and never revalidated; everything else keeps Dash's ETag."""
     from flask import request
 
-    path = request.path
-    fingerprinted = (path.startswith("/assets/") and request.args.get("m")) or (
-        path.startswith("/_dash-component-suites/") and _FINGERPRINTED.search(path)
-    )
-    if fingerprinted and resp.status_code == 200:
-        resp.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-    return resp
+    return headers.long_cache(resp, request.path, request.args)
 
 
 def _interpolate_index(**kwargs) -> str:
@@ -278,18 +269,7 @@ def _download(name: str, fmt: str):
     return send_file(path, mimetype=mime, as_attachment=True, download_name=f"{name}.{fmt}")
 
 
-MAX_BODY = 1024 * 1024  # a callback payload is a few kB; nothing larger is read (413)
-MAX_QUERY = 2048  # bytes of query string (414); every page's state fits in a few hundred
-server.config["MAX_CONTENT_LENGTH"] = MAX_BODY
-
-
-def _json_error(status: int, reason: str):
-    from flask import jsonify
-
-    names = {400: "bad request", 404: "not found", 413: "payload too large", 414: "URI too long"}
-    resp = jsonify({"error": names.get(status, "error"), "why": reason})
-    resp.status_code = status
-    return resp
+server.config["MAX_CONTENT_LENGTH"] = headers.MAX_BODY
 
 
 @server.before_request
@@ -298,20 +278,20 @@ def _request_limits():
     callback payload's shape and types (400, `serving/guard.py`)."""
     from flask import request
 
-    if len(request.query_string) > MAX_QUERY:
+    if len(request.query_string) > headers.MAX_QUERY:
         if request.path.startswith("/api/"):  # the API's own error shape (a 400, as for any bad parameter)
             from api.routes import too_long
 
-            return too_long(MAX_QUERY)
-        return _json_error(414, f"query string over {MAX_QUERY} bytes")
+            return too_long(headers.MAX_QUERY)
+        return headers.json_error(414, f"query string over {headers.MAX_QUERY} bytes")
     if request.method == "POST" and request.path == "/_dash-update-component":
         from serving import guard
 
-        body = request.get_json(silent=True)  # over MAX_BODY: RequestEntityTooLarge (413)
+        body = request.get_json(silent=True)  # over headers.MAX_BODY: RequestEntityTooLarge (413)
         why = "the body is not JSON" if body is None else guard.check(body, app.callback_map)
         if why:
             logging.getLogger("serving.guard").warning("refused a callback payload: %s", why)
-            return _json_error(400, why)
+            return headers.json_error(400, why)
         return _cached_answer(body)
     return None
 
@@ -359,63 +339,29 @@ def _unexpected(exc):
 
     if isinstance(exc, HTTPException):
         if exc.code == 413:
-            return _json_error(413, f"body over {MAX_BODY} bytes")
+            return headers.json_error(413, f"body over {headers.MAX_BODY} bytes")
         return exc
     from dash.exceptions import CallbackException, DependencyException
 
     logger = logging.getLogger(__name__)
     if isinstance(exc, DependencyException):  # a script or stylesheet Dash does not have
-        return _json_error(404, "no such file")
+        return headers.json_error(404, "no such file")
     if request.path.startswith("/_dash-"):
         if isinstance(exc, (KeyError, TypeError, ValueError, AttributeError, IndexError, CallbackException)):
             logger.warning("bad request to %s: %r", request.path, exc)
-            return _json_error(400, "malformed request")
+            return headers.json_error(400, "malformed request")
         if request.path != "/_dash-update-component":
             logger.exception("request failed on %s", request.path)
-            return _json_error(400, "malformed request")
+            return headers.json_error(400, "malformed request")
         logger.exception("callback failed on %s", request.path)
         return "", 204
     logger.exception("request failed on %s", request.path)
     return app.index(), 503
 
 
-def _csp() -> str:
-    """No external origin anywhere. Inline scripts are allowed only by hash (Dash's renderer start-up and
-    the clientside callbacks, from `app.csp_hashes()`). Styles need 'unsafe-inline': Dash components set
-    style attributes and plotly.js writes its own <style> elements."""
-    hashes = " ".join(app.csp_hashes())
-    return (
-        "default-src 'self'; "
-        f"script-src 'self' {hashes}; "
-        "style-src 'self' 'unsafe-inline'; "
-        "img-src 'self' data: blob:; "
-        "font-src 'self' data:; "
-        "connect-src 'self'; "
-        "worker-src 'self' blob:; "
-        "manifest-src 'self'; "
-        "object-src 'none'; "
-        "base-uri 'self'; "
-        "form-action 'self'; "
-        "frame-ancestors 'self'"
-    )
-
-
 @server.after_request
 def _security_headers(resp):
-    # Computed per page: Dash Pages registers one of its clientside callbacks while it sets itself up, so
-    # the set of inline scripts is only complete then (a few hashes of short strings; microseconds).
-    if resp.mimetype == "text/html":
-        resp.headers.setdefault("Content-Security-Policy", _csp())
-    else:
-        resp.headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'")
-    resp.headers.setdefault("X-Content-Type-Options", "nosniff")
-    resp.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
-    resp.headers.setdefault("Referrer-Policy", "same-origin")
-    resp.headers.setdefault(
-        "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
-    )
-    resp.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-    return resp
+    return headers.secure(resp, app.csp_hashes)
 
 
 if __name__ == "__main__":
