@@ -470,20 +470,9 @@ def exists(tahun: int, tahap: str, node: Node) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Official summaries (apbd_ringkasan) beside, or instead of, the line items
 # ---------------------------------------------------------------------------------------------
-def _summary_doc(tahun: int, tahap: str) -> tuple[str, int | None] | None:
-    """The summary document to use for a year and tahap: the budget document (no month) first, else
-    the realisation report with the latest month."""
-    rows = db.query(
-        "SELECT sumber, bulan FROM apbd_ringkasan WHERE tahun = ? AND tahap = ? GROUP BY 1, 2 "
-        "ORDER BY bulan IS NOT NULL, bulan DESC, sumber LIMIT 1",
-        [tahun, tahap],
-    )
-    return (rows[0][0], rows[0][1]) if rows else None
-
-
 def official_figure(tahun: int, tahap: str, kode: str) -> tuple[Decimal, str] | None:
     """(anggaran, source file) of one account in the official summary, when there is one."""
-    doc = _summary_doc(tahun, tahap)
+    doc = queries.summary_document(tahun, tahap)
     if doc is None:
         return None
     rows = db.query(
@@ -499,7 +488,7 @@ def summary_children(tahun: int, tahap: str, node: Node) -> Children | None:
     (economic and pendapatan views only). None when there is no summary either."""
     if node.dim not in ("ekonomi", "pendapatan") or node.skpd or node.tanpa:
         return None
-    doc = _summary_doc(tahun, tahap)
+    doc = queries.summary_document(tahun, tahap)
     if doc is None:
         return None
     parent = node.kode or AKUN[node.dim]

@@ -173,42 +173,61 @@ class Official:
     bulan: int | None
 
 
+# Which official summary document a year and tahap are read from. There is one rule, in one place:
+# - anggaran: the budget document (a Perda or P-APBD summary, no month) first, else the realisation report with
+#   the latest month;
+# - realisasi: the realisation report with the latest month;
+# - two documents of the same kind and month: the first by file name (`sumber`), never both added up.
+SUMMARY_ORDER = "bulan IS NOT NULL, bulan DESC, sumber"
+REPORT_ORDER = "bulan DESC, sumber"
+
+
+def summary_document(tahun: int, tahap: str, report: bool = False) -> tuple[str, int | None] | None:
+    """(sumber, bulan) of the summary document to read anggaran from (`report=False`) or realisasi from
+    (`report=True`, a document with a month only); None when the year and tahap have none."""
+    where = " AND bulan IS NOT NULL" if report else ""
+    rows = db.query(
+        "SELECT sumber, bulan FROM apbd_ringkasan WHERE tahun = ? AND tahap = ?" + where + " GROUP BY 1, 2 "
+        "ORDER BY " + (REPORT_ORDER if report else SUMMARY_ORDER) + " LIMIT 1",
+        [tahun, tahap],
+    )
+    return (rows[0][0], rows[0][1]) if rows else None
+
+
 def official(tahun: int, tahap: str) -> Official | None:
     """Totals from apbd_ringkasan: each akun from its own row, or the sum of its kelompok rows when the
-    document has no akun row. The budget document (no month) wins for anggaran; the latest month for
-    realisasi."""
+    document has no akun row; anggaran and realisasi each from the document `summary_document` names."""
+    doc = summary_document(tahun, tahap)
+    if doc is None:
+        return None
+    report = summary_document(tahun, tahap, report=True)
     rows = db.query(
         """
         WITH r AS (SELECT * FROM apbd_ringkasan WHERE tahun = ? AND tahap = ?),
-        doc AS (SELECT sumber, bulan FROM r GROUP BY sumber, bulan ORDER BY bulan IS NOT NULL, bulan DESC LIMIT 1),
-        lastm AS (SELECT max(bulan) AS m FROM r)
-        SELECT (SELECT sumber FROM doc), k,
+        d AS (SELECT * FROM r WHERE sumber = ? AND bulan IS NOT DISTINCT FROM ?),
+        l AS (SELECT * FROM r WHERE sumber = ? AND bulan = ?)
+        SELECT k,
           (SELECT COALESCE(SUM(anggaran) FILTER (WHERE kode_rekening = k),
                            SUM(anggaran) FILTER (WHERE length(kode_rekening) = length(k) + 2
-                                                 AND starts_with(kode_rekening, k || '.')))
-             FROM r WHERE sumber = (SELECT sumber FROM doc) AND bulan IS NOT DISTINCT FROM (SELECT bulan FROM doc)),
+                                                 AND starts_with(kode_rekening, k || '.'))) FROM d),
           (SELECT COALESCE(SUM(realisasi) FILTER (WHERE kode_rekening = k),
                            SUM(realisasi) FILTER (WHERE length(kode_rekening) = length(k) + 2
-                                                  AND starts_with(kode_rekening, k || '.')))
-             FROM r WHERE bulan = (SELECT m FROM lastm)),
-          (SELECT m FROM lastm)
+                                                  AND starts_with(kode_rekening, k || '.'))) FROM l)
         FROM (VALUES ('4'), ('5'), ('6.1'), ('6.2')) v(k)
         """,
-        [tahun, tahap],
+        [tahun, tahap, doc[0], doc[1], *(report or (None, None))],
     )
-    if not rows or rows[0][0] is None:
-        return None
-    by = {k: (a, r) for _, k, a, r, _ in rows}
+    by = {k: (a, r) for k, a, r in rows}
     dec = lambda v: Decimal(v) if v is not None else None  # noqa: E731
     return Official(
-        rows[0][0],
+        doc[0],
         dec(by["4"][0]),
         dec(by["5"][0]),
         dec(by["6.1"][0]),
         dec(by["6.2"][0]),
         dec(by["4"][1]),
         dec(by["5"][1]),
-        rows[0][4],
+        report[1] if report else None,
     )
 
 

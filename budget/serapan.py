@@ -213,21 +213,24 @@ class Forecast:
         return self.point / self.anggaran * 100 if self.point is not None and self.anggaran else None
 
 
-def _ratios(unit: str, bulan: int, before: int, kode: str | None) -> dict[int, Decimal]:
-    """For each complete year before `before`: realised to `bulan` / realised in the whole year."""
-    if unit == "opd":
-        rows = db.query(
-            "SELECT tahun, SUM(nilai) FILTER (WHERE bulan <= ?), SUM(nilai), MAX(bulan) FROM apbd_realisasi "
-            "WHERE tahun < ? AND starts_with(kode_rekening, '5') AND (? IS NULL OR kode_skpd = ?) GROUP BY 1",
-            [bulan, before, kode, kode],
-        )
-    else:
-        rows = db.query(
-            "SELECT tahun, SUM(nilai) FILTER (WHERE bulan <= ?), SUM(nilai), MAX(bulan) FROM apbdes_realisasi "
-            "WHERE tahun < ? AND starts_with(kode_rekening, '5') AND (? IS NULL OR kode_desa = ?) GROUP BY 1",
-            [bulan, before, kode, kode],
-        )
-    return {int(y): Decimal(part) / Decimal(total) for y, part, total, last in rows if last == 12 and part and total}
+def _ratios(unit: str, bulan: int, before: int, by_unit: bool) -> dict[str | None, dict[int, Decimal]]:
+    """For each complete year before `before`: belanja realised to `bulan` / realised in the whole year, for
+    each unit (`by_unit`) or for the whole regency (key None). One completeness rule for both: a year is
+    complete when its realisation table has December (a unit that realised nothing in December still counts)."""
+    _, table, col = UNIT_TABLES[unit]  # fixed names, never input
+    key = col if by_unit else "NULL"
+    rows = db.query(
+        "WITH complete AS (SELECT tahun FROM " + table + " GROUP BY 1 HAVING MAX(bulan) = 12) "
+        "SELECT " + key + ", tahun, SUM(nilai) FILTER (WHERE bulan <= ?), SUM(nilai) FROM " + table + " "
+        "WHERE tahun < ? AND tahun IN (SELECT tahun FROM complete) AND starts_with(kode_rekening, '5') "
+        "GROUP BY 1, 2",
+        [bulan, before],
+    )
+    out: dict[str | None, dict[int, Decimal]] = {}
+    for kode, y, part, total in rows:
+        if part and total:
+            out.setdefault(kode, {})[int(y)] = Decimal(part) / Decimal(total)
+    return out
 
 
 def forecast(
@@ -235,27 +238,9 @@ def forecast(
 ) -> Forecast:
     """Year-end realisation = realised to this month / the share of the year this unit had usually
     realised by this month (mean over its past complete years); the range uses the lowest and
-    highest past share. No past years -> no forecast."""
-    return _from_ratios(_ratios(unit, bulan, tahun, kode), bulan, kode, nama, anggaran, realisasi)
-
-
-def _ratios_all(unit: str, bulan: int, before: int) -> dict[str, dict[int, Decimal]]:
-    """_ratios for every unit in one query."""
-    _, table, col = UNIT_TABLES[unit]
-    rows = db.query(
-        "WITH complete AS (SELECT tahun FROM " + table + " GROUP BY 1 HAVING MAX(bulan) = 12) "
-        "SELECT "
-        + col
-        + ", tahun, SUM(nilai) FILTER (WHERE bulan <= ?), SUM(nilai) FROM "
-        + table
-        + " WHERE tahun < ? AND tahun IN (SELECT tahun FROM complete) AND starts_with(kode_rekening, '5') GROUP BY 1, 2",
-        [bulan, before],
-    )
-    out: dict[str, dict[int, Decimal]] = {}
-    for kode, y, part, total in rows:
-        if part and total:
-            out.setdefault(kode, {})[int(y)] = Decimal(part) / Decimal(total)
-    return out
+    highest past share. No past years -> no forecast. `kode` None is the whole regency."""
+    ratios = _ratios(unit, bulan, tahun, by_unit=kode is not None).get(kode, {})
+    return _from_ratios(ratios, bulan, kode, nama, anggaran, realisasi)
 
 
 def _from_ratios(ratios: dict[int, Decimal], bulan: int, kode, nama, anggaran, realisasi) -> Forecast:
@@ -278,5 +263,5 @@ def _from_ratios(ratios: dict[int, Decimal], bulan: int, kode, nama, anggaran, r
 
 def forecasts(unit: str, tahun: int, bulan: int, statuses: list[UnitStatus]) -> list[Forecast]:
     """Forecasts for many units with one query (the page shows every OPD and village)."""
-    ratios = _ratios_all(unit, bulan, tahun)
+    ratios = _ratios(unit, bulan, tahun, by_unit=True)
     return [_from_ratios(ratios.get(s.kode, {}), bulan, s.kode, s.nama, s.anggaran, s.realisasi) for s in statuses]

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from decimal import Decimal
 
 import duckdb
 import pytest
@@ -147,3 +148,21 @@ def test_the_data_page_in_english_names_how_each_file_was_read_in_english(app_on
     assert "APBD regulation (Perda) summary" in words
     assert "ringkasan" not in words.lower(), words[words.lower().find("ringkasan") - 80 :][:160]
     assert "Ringkasan Perda APBD" in visible(first_view("/data"))
+
+
+def test_the_regency_forecast_and_the_unit_forecasts_count_the_same_years(db_copy, monkeypatch):
+    """One completeness rule for the year-end forecast: a year is complete when its realisation table has
+    December. The regency total used to require December *belanja* while the units required a December row
+    in the table, so a year whose December had only pendapatan was in the units' forecasts and not in the
+    total's."""
+    monkeypatch.setenv("BUDGET_DB", str(db_copy))
+    con = duckdb.connect(str(db_copy))
+    con.execute("DELETE FROM apbd_realisasi_data WHERE tahun = 2024 AND bulan = 12 AND kode_rekening LIKE '5%'")
+    assert con.execute("SELECT count(*) FROM apbd_realisasi WHERE tahun = 2024 AND bulan = 12").fetchone()[0] > 0
+    con.close()
+    from budget import serapan as sv
+
+    total = sv.forecast("opd", 2026, 6, None, "", Decimal(1), Decimal(1))
+    units = sv.forecasts("opd", 2026, 6, sv.opd_status(2026, 6))
+    assert any(2024 in u.years for u in units)
+    assert 2024 in total.years and all(set(u.years) <= set(total.years) for u in units)

@@ -509,3 +509,31 @@ def test_validate_reports_a_rab_that_disagrees_with_its_detail(db_copy, tmp_path
     proc = run_etl("validate", str(f), db=db_copy, check=False)
     assert proc.returncode == 2
     assert "table Ta_RAB.csv, row 4, column Anggaran" in proc.stderr and "450500000.50" in proc.stderr
+
+
+def test_two_reports_of_one_month_are_read_once_by_one_rule(db_copy, tmp_path, monkeypatch):
+    """A canonical summary file may carry two documents of the same month (an LRA and the DJPK file, both
+    for October): the summary figures and the explorer read one of them by one rule
+    (`queries.summary_document`: the first by file name), never both added up."""
+    lines = ["tahun,tahap,bulan,kode_rekening,nama_rekening,anggaran,realisasi,sumber"]
+    for sumber, real in (("LRA_2024_10.xlsx", "1400000000000.50"), ("DJPK_2024_10.xml", "1399000000000.00")):
+        lines += [
+            f"2024,perubahan,10,5,BELANJA DAERAH,2080200000000.00,{real},{sumber}",
+            f"2024,perubahan,10,5.1,BELANJA OPERASI,1500000000000.00,1000000000000.00,{sumber}",
+            f"2024,perubahan,10,5.2,BELANJA MODAL,580200000000.00,{Decimal(real) - 1000000000000},{sumber}",
+        ]
+    f = tmp_path / "apbd_ringkasan.csv"
+    f.write_text("\n".join(lines) + "\n")
+    run_etl("load", str(f), db=db_copy)
+    assert rows(db_copy, "SELECT count(DISTINCT sumber) FROM apbd_ringkasan WHERE tahun = 2024")[0][0] == 2
+    monkeypatch.setenv("BUDGET_DB", str(db_copy))
+    from budget import explorer, queries
+
+    assert queries.summary_document(2024, "perubahan") == ("DJPK_2024_10.xml", 10)
+    assert queries.summary_document(2024, "perubahan", report=True) == ("DJPK_2024_10.xml", 10)
+    off = queries.official(2024, "perubahan")
+    assert off.sumber == "DJPK_2024_10.xml" and off.belanja == Decimal("2080200000000.00")
+    assert off.realisasi_belanja == Decimal("1399000000000.00") and off.bulan == 10
+    shown = explorer.summary_children(2024, "perubahan", explorer.parse_node(dim="ekonomi", kode="5"))
+    assert {c.detail for c in shown.rows} == {off.sumber}
+    assert sum(c.realisasi for c in shown.rows) == off.realisasi_belanja

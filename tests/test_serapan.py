@@ -68,7 +68,7 @@ def test_forecast_is_realised_over_the_usual_share(demo_db):
     sts = sv.opd_status(2026, 10)
     s = next(x for x in sts if x.nama == "Dinkes")
     f = sv.forecast("opd", 2026, 10, s.kode, s.nama, s.anggaran, s.realisasi)
-    ratios = sv._ratios("opd", 10, 2026, s.kode)
+    ratios = sv._ratios("opd", 10, 2026, by_unit=True)[s.kode]
     assert sorted(ratios) == [2022, 2023, 2024, 2025] == f.years
     mean = sum(ratios.values()) / len(ratios)
     assert abs(f.point - s.realisasi / mean) < Decimal("0.01") * f.point
