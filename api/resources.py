@@ -10,6 +10,7 @@ from api.routes import Problem, meta, page, pct, registered, resource, year_stag
 from budget import desa as dq
 from budget import explorer as ex
 from budget import queries
+from budget.search import villages as search_villages
 
 ZERO = Decimal(0)
 
@@ -329,7 +330,7 @@ def search(q):
     tahun, _ = year_stage(q.tahun, None, need_stage=False)
     scored = [
         (score, s.Hit(jenis=j, kode=k, nama=n, skpd=None, skpd_nama=kc, url=f"/desa/{k}"))
-        for k, n, kc, j, score in dq.search_villages(q.q, limit=20)
+        for k, n, kc, j, score in search_villages(q.q, limit=20)
     ]
     for h in apbd_search(tahun, q.q, limit=50):
         if h.jenis == "skpd":

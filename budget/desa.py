@@ -436,19 +436,3 @@ def kegiatan_ranking(tahun: int, tahap: str, desa: str, limit: int = 5) -> list[
         [tahun, tahap, desa, tahun, desa, limit],
     )
     return [(k, n or k, Decimal(a), Decimal(r)) for k, n, a, r in rows]
-
-
-def search_villages(query: str, limit: int = 8) -> list[tuple[str, str, str, str, float]]:
-    """(kode, nama, kecamatan, jenis, score) by code prefix or typo-tolerant name."""
-    from rapidfuzz import fuzz, process, utils
-
-    q = " ".join(str(query or "").split())[:60]
-    if len(q) < 2:
-        return []
-    rows = db.query("SELECT kode, nama, kecamatan, jenis FROM ref_desa ORDER BY kode")
-    if re.fullmatch(r"[\d.]+", q):
-        return [(k, n, kc, j, 100.0) for k, n, kc, j in rows if k.startswith(q)][:limit]
-    found = process.extract(
-        q, [r[1] for r in rows], scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=72
-    )
-    return [(*rows[i], float(score)) for _, score, i in found]

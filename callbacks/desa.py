@@ -10,6 +10,7 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from budget import desa as dq
 from budget.db import DataUnavailable
 from budget.i18n import t
+from budget.search import villages as search_villages
 from callbacks.state import page_start, register_search
 from components import desa_drill as cdd
 from components import explorer as cx
@@ -219,7 +220,7 @@ def search_results(search: str | None, query: str | None) -> tuple[list, list[st
     q = str(query or "")[:60]
     if len(q.strip()) < 2:
         return [], []
-    hits = dq.search_villages(q)
+    hits = search_villages(q)
     if not hits:
         return [html.Div(t("desa.search_none", st.lang, q=q), className="small text-body-secondary")], []
     links = [village_href(st, k) for k, *_ in hits]

@@ -16,6 +16,7 @@ from budget import desa as dq
 from budget.db import DataUnavailable, QueryTimeout
 from budget.fmt import percent, rupiah, rupiah_full
 from budget.i18n import month, norm_lang, t
+from budget.search import villages as search_villages
 from lite import cards, pwa
 from models.home import home_page
 from models.village import village_page
@@ -272,7 +273,7 @@ def search():
     raw = request.args.get("q", "")
     q = raw.strip()[:SEARCH_MAX]
     try:
-        hits = dq.search_villages(q, SEARCH_HITS + 1) if len(q) >= 2 else []
+        hits = search_villages(q, SEARCH_HITS + 1) if len(q) >= 2 else []
     except Exception as exc:  # noqa: BLE001
         return _trouble(exc)
     keep = {"lang": lang if lang != "id" else None}

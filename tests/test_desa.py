@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from budget import desa as dq
-from budget import queries
+from budget import queries, search
 
 
 def test_every_village_total_is_the_sum_of_its_lines(con):
@@ -99,9 +99,19 @@ def test_bad_village_nodes(params):
 
 
 def test_village_search_is_typo_tolerant_and_names_the_kecamatan(demo_db):
-    hits = dq.search_villages("kaliboya")
+    hits = search.villages("kaliboya")
     assert hits[0][1] == "Kaliboyo" and hits[0][2] == "Tulis"
-    assert dq.search_villages("33.25.11.10")[0][3] == "kelurahan"
+    assert search.villages("33.25.11.10")[0][3] == "kelurahan"
+
+
+def test_village_search_is_ranked_like_the_budget_search(demo_db):
+    """One ranking for budget lines and villages (the trial's fix): a name that starts with the query comes
+    before one that only contains it, and a name that shares no real piece of it is no hit."""
+    names = [h[1] for h in search.villages("tegal")]
+    assert names and all("tegal" in n.lower() for n in names), names  # not Kalitengah, Watesalit
+    names = [h[1] for h in search.villages("banyu")]
+    assert names.index("Banyuputih") < names.index("Sangubanyu")
+    assert [h[1] for h in search.villages("kec")] == ["Kecepak"]
 
 
 def test_map_click_opens_the_village_page(demo_db):
