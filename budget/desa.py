@@ -1,19 +1,20 @@
 """Village budget (APBDes) queries: the regency -> kecamatan -> desa -> bidang -> sub bidang ->
 kegiatan -> line item drill-down, income by source, the village ranking and one village's page.
 
-Like the APBD explorer, anggaran and realisasi are grouped apart and FULL-joined so children always
-sum to their parent; identifiers come from the fixed level table, values are bound parameters.
+The drill is the one drill engine (`budget/hierarchy.py`) with this module's levels: `where` says which
+rows a node covers, `LEVELS` how each level groups and names them; the children always sum to their
+parent. Identifiers come from the fixed level table, values are bound parameters.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from budget import db, queries
+from budget import db, hierarchy, queries
+from budget.hierarchy import APBDES, ZERO, Child, Children, Where
 
-ZERO = Decimal("0.00")
 RE_KEC = re.compile(r"33\.25\.\d{2}")
 RE_DESA = re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}")
 RE_KEG = re.compile(r"\d{2}(\.\d{2}){0,2}")
@@ -85,94 +86,61 @@ def child_level(node: DesaNode) -> str:
     return {2: "sub_bidang", 5: "kegiatan", 8: "item"}[len(node.kode)]
 
 
-KEY = {
-    "kecamatan": "left(kode_desa, 8)",
-    "desa": "kode_desa",
-    "bidang": "left(kode_kegiatan, 2)",
-    "sub_bidang": "left(kode_kegiatan, 5)",
-    "kegiatan": "kode_kegiatan",
-    "item": "kode_rekening || '|' || COALESCE(sumber_dana, '')",
-}
-NAME = {
-    "kecamatan": "SELECT kode, nama FROM ref_kecamatan",
-    "desa": "SELECT kode, nama FROM ref_desa",
-    "bidang": "SELECT kode, nama FROM ref_apbdes_kegiatan",
-    "sub_bidang": "SELECT kode, nama FROM ref_apbdes_kegiatan",
-    "kegiatan": "SELECT kode, nama FROM ref_apbdes_kegiatan",
-    "item": "SELECT kode || '|' || sd AS kode, nama FROM (SELECT r.kode, s.sd, r.nama FROM ref_rekening_apbdes r, "
-    "(SELECT DISTINCT COALESCE(sumber_dana, '') AS sd FROM apbdes_anggaran) s)",
+def _names(source: str, key: str) -> hierarchy.Grouping:
+    """A level keyed by `key` and named from a reference table (else the key itself)."""
+    return hierarchy.Grouping((key,), refs=((source, 0),), shown=("COALESCE(x0.nama, j.k0)",))
+
+
+_KEGIATAN = "SELECT kode, nama FROM ref_apbdes_kegiatan"
+LEVELS = {
+    "kecamatan": _names("SELECT kode, nama FROM ref_kecamatan", "left(kode_desa, 8)"),
+    "desa": _names("SELECT kode, nama FROM ref_desa", "kode_desa"),
+    "bidang": _names(_KEGIATAN, "left(kode_kegiatan, 2)"),
+    "sub_bidang": _names(_KEGIATAN, "left(kode_kegiatan, 5)"),
+    "kegiatan": _names(_KEGIATAN, "kode_kegiatan"),
+    # A line item: account and fund source, named from the chart of accounts, else the lines' own name.
+    "item": hierarchy.Grouping(
+        ("kode_rekening || '|' || COALESCE(sumber_dana, '')",),
+        ("any_value(nama_rekening)",),
+        (
+            (
+                "SELECT kode || '|' || sd AS kode, nama FROM (SELECT r.kode, s.sd, r.nama FROM ref_rekening_apbdes r, "
+                "(SELECT DISTINCT COALESCE(sumber_dana, '') AS sd FROM apbdes_anggaran) s)",
+                0,
+            ),
+        ),
+        ("COALESCE(x0.nama, j.l0, j.k0)",),
+    ),
 }
 
 
-def _filters(node: DesaNode, belanja: bool = True) -> tuple[list[str], list]:
-    conds, params = (["starts_with(kode_rekening, '5')"] if belanja else []), []
+def where(node: DesaNode, belanja: bool = True) -> Where:
+    """The rows a node covers: its village or kecamatan, kegiatan and line; belanja only unless told."""
+    w = Where(("starts_with(kode_rekening, '5')",) if belanja else ())
     if node.desa:
-        conds.append("kode_desa = ?")
-        params.append(node.desa)
+        w = w.also("kode_desa = ?", node.desa)
     elif node.kec:
-        conds.append("starts_with(kode_desa, ? || '.')")
-        params.append(node.kec)
+        w = w.also("starts_with(kode_desa, ? || '.')", node.kec)
     if node.kode:
-        conds.append("starts_with(kode_kegiatan, ?)")
-        params.append(node.kode)
+        w = w.also("starts_with(kode_kegiatan, ?)", node.kode)
     if node.is_line:
-        conds += ["kode_rekening = ?", "sumber_dana IS NOT DISTINCT FROM ?"]
-        params += [node.rek, node.sd]
-    return conds or ["TRUE"], params
+        w = w.also("kode_rekening = ?", node.rek).also("sumber_dana IS NOT DISTINCT FROM ?", node.sd)
+    return w
 
 
-@dataclass
-class Row:
-    key: str
-    nama: str
-    anggaran: Decimal
-    realisasi: Decimal
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return self.realisasi / self.anggaran * 100 if self.anggaran else None
-
-
-@dataclass
-class DesaChildren:
-    node: DesaNode
-    level: str
-    rows: list[Row] = field(default_factory=list)
-
-    @property
-    def anggaran(self) -> Decimal:
-        return sum((r.anggaran for r in self.rows), ZERO)
-
-    @property
-    def realisasi(self) -> Decimal:
-        return sum((r.realisasi for r in self.rows), ZERO)
-
-
-def children(tahun: int, tahap: str, node: DesaNode) -> DesaChildren:
+def children(tahun: int, tahap: str, node: DesaNode) -> Children:
     """Belanja children of a node: anggaran in this tahap, realisasi in the year to date."""
     level = child_level(node)
-    out = DesaChildren(node, level)
+    out = Children(node, level)
     if level == "none":
         return out
-    conds, params = _filters(node)
-    where = " AND ".join(conds)
-    key = KEY[level]
-    rows = db.query(
-        "WITH a AS (SELECT " + key + " AS k, any_value(nama_rekening) AS nr, SUM(nilai) AS anggaran "
-        "FROM apbdes_anggaran WHERE tahun = ? AND tahap = ? AND " + where + " GROUP BY 1), "
-        "r AS (SELECT "
-        + key
-        + " AS k, SUM(nilai) AS realisasi FROM apbdes_realisasi WHERE tahun = ? AND "
-        + where
-        + " GROUP BY 1), "
-        "j AS (SELECT COALESCE(a.k, r.k) AS k, a.nr, COALESCE(a.anggaran, 0) AS anggaran, "
-        "COALESCE(r.realisasi, 0) AS realisasi FROM a FULL JOIN r ON a.k IS NOT DISTINCT FROM r.k), "
-        "n AS (" + NAME[level] + ") "
-        "SELECT j.k, COALESCE(n.nama, j.nr, j.k), j.anggaran, j.realisasi FROM j LEFT JOIN n ON n.kode = j.k "
-        "ORDER BY j.anggaran DESC, j.realisasi DESC, j.k",
-        [tahun, tahap, *params, tahun, *params],
-    )
-    out.rows = [Row(k or "", nama or "", Decimal(a), Decimal(r)) for k, nama, a, r in rows]
+    for g in hierarchy.grouped(APBDES, tahun, tahap, where(node), LEVELS[level]):
+        if g.rest_count:
+            out.truncated = g.rest_count
+            out.rows.append(Child("", "", "", g.anggaran, g.realisasi, rest_count=g.rest_count))
+        else:
+            k = g.keys[0] or ""
+            out.rows.append(Child(k, k, g.shown[0] or "", g.anggaran, g.realisasi, is_item=level == "item"))
     return out
 
 
@@ -233,44 +201,16 @@ def crumbs(node: DesaNode) -> list[tuple[DesaNode, str, str]]:
 
 
 def exists(tahun: int, tahap: str, node: DesaNode) -> bool:
-    conds, params = _filters(node, belanja=False)
-    where = " AND ".join(conds)
-    row = db.query(
-        "SELECT (SELECT COUNT(*) FROM apbdes_anggaran WHERE tahun = ? AND tahap = ? AND "
-        + where
-        + ") + (SELECT COUNT(*) FROM apbdes_realisasi WHERE tahun = ? AND "
-        + where
-        + ")",
-        [tahun, tahap, *params, tahun, *params],
-    )
-    return bool(row[0][0])
+    return hierarchy.exists(APBDES, tahun, tahap, where(node, belanja=False))
 
 
 def totals_by_year(node: DesaNode) -> dict[int, tuple[Decimal, Decimal]]:
     """tahun -> (belanja anggaran in the year's final tahap, belanja realisasi) for this node."""
-    conds, params = _filters(node)
-    where = " AND ".join(conds)
-    rows = db.query(
-        "WITH s AS (" + queries.final_stage_sql("apbdes_anggaran") + "), "
-        "a AS (SELECT x.tahun, SUM(nilai) AS v FROM apbdes_anggaran x JOIN s ON s.tahun = x.tahun AND s.tahap = x.tahap "
-        "WHERE " + where + " GROUP BY 1), "
-        "r AS (SELECT tahun, SUM(nilai) AS v FROM apbdes_realisasi WHERE " + where + " GROUP BY 1) "
-        "SELECT COALESCE(a.tahun, r.tahun), a.v, r.v FROM a FULL JOIN r ON a.tahun = r.tahun ORDER BY 1",
-        [*params, *params],
-    )
-    return {int(t): (Decimal(a or 0), Decimal(r or 0)) for t, a, r in rows}
+    return hierarchy.final_by_year(APBDES, where(node))
 
 
 def monthly(tahun: int, node: DesaNode) -> list[Decimal | None]:
-    conds, params = _filters(node)
-    rows = dict(
-        db.query(
-            "SELECT bulan, SUM(nilai) FROM apbdes_realisasi WHERE tahun = ? AND " + " AND ".join(conds) + " GROUP BY 1",
-            [tahun, *params],
-        )
-    )
-    last = queries.last_month(tahun, "apbdes_realisasi") or 0
-    return [Decimal(rows.get(m, 0)) if m <= last else None for m in range(1, 13)]
+    return hierarchy.monthly(APBDES, tahun, where(node))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -283,22 +223,22 @@ def _source_case() -> str:
 
 def income_by_source(tahun: int, tahap: str, node: DesaNode) -> list[tuple[str, Decimal, Decimal]]:
     """(source, anggaran, realisasi) of pendapatan for the regency, a kecamatan or a village."""
-    conds, params = _filters(DesaNode(node.kec, node.desa), belanja=False)
-    where = " AND ".join(conds) + " AND starts_with(kode_rekening, '4')"
+    w = where(DesaNode(node.kec, node.desa), belanja=False).also("starts_with(kode_rekening, '4')")
+    params = w.params
     case = _source_case()
     a = dict(
         db.query(
             "SELECT "
             + case
             + ", SUM(nilai) FROM apbdes_anggaran WHERE tahun = ? AND tahap = ? AND "
-            + where
+            + w.sql
             + " GROUP BY 1",
             [tahun, tahap, *params],
         )
     )
     r = dict(
         db.query(
-            "SELECT " + case + ", SUM(nilai) FROM apbdes_realisasi WHERE tahun = ? AND " + where + " GROUP BY 1",
+            "SELECT " + case + ", SUM(nilai) FROM apbdes_realisasi WHERE tahun = ? AND " + w.sql + " GROUP BY 1",
             [tahun, *params],
         )
     )

@@ -1,22 +1,21 @@
-"""Drill-down queries for the APBD explorer: one result shape at every level of every hierarchy.
+"""The five APBD hierarchies of the explorer (by OPD, by function, by economic account, income by account
+and income by OPD), driven by the one drill engine (`budget/hierarchy.py`).
 
-A node is a filter (dimension, SKPD, code prefix, or one line item); its children are a GROUP BY
-over that filter. Anggaran and realisasi are grouped separately and FULL-joined, so every rupiah of
-either side appears in exactly one child and the children always sum to the node. Identifiers in
-the SQL come only from the fixed level tables below; every value is a bound parameter.
+A node is a filter (dimension, SKPD, code prefix, or one line item): this module says which rows it covers
+(`where`) and how its next level groups and names them (`_grouping`); the engine groups anggaran and
+realisasi, so the children always sum to the node. Identifiers come only from the fixed level tables below.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from budget import db, queries
+from budget import db, hierarchy, queries
+from budget.hierarchy import APBD, Child, Children, Where
 
-ZERO = Decimal("0.00")
 DIMENSIONS = ("org", "ekonomi", "fungsi", "pendapatan", "pendapatan_opd")
-ROW_LIMIT = 1000  # children beyond this are returned as one aggregated row, flagged
 RE_SKPD = re.compile(r"\d\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}")
 RE_KODE = re.compile(r"\d{1,2}(\.\d{1,4}){0,5}")
 RE_SUMBER = re.compile(r"[\w .,/()&'-]{1,60}")
@@ -143,90 +142,65 @@ def child_level(node: Node) -> str:
     return "item" if node.tanpa or d >= len(levels) else levels[d][0]
 
 
-def _filters(node: Node, table: str) -> tuple[list[str], list]:
-    """WHERE conditions (fixed SQL text) and their bound values, for anggaran or realisasi."""
+def where(node: Node) -> Where:
+    """The rows a node covers (the same conditions on the budget and the realisation table)."""
     if node.is_line:  # one line item, whatever the dimension it was reached from
-        return (
-            [
+        return Where(
+            (
                 "kode_skpd = ?",
                 "kode_sub_kegiatan IS NOT DISTINCT FROM ?",
                 "kode_rekening = ?",
                 "sumber_dana IS NOT DISTINCT FROM ?",
-            ],
-            [node.skpd, node.kode, node.rek, node.sd],
+            ),
+            (node.skpd, node.kode, node.rek, node.sd),
         )
-    conds = ["starts_with(kode_rekening, ?)"]
-    params: list = [AKUN[node.dim]]
+    w = Where(("starts_with(kode_rekening, ?)",), (AKUN[node.dim],))
     if node.skpd:
-        conds.append("kode_skpd = ?")
-        params.append(node.skpd)
+        w = w.also("kode_skpd = ?", node.skpd)
     if node.kode:
         col = "kode_rekening" if node.dim in ("ekonomi", "pendapatan") else "kode_sub_kegiatan"
         if node.dim == "org" and len(node.kode) == 17:
-            conds.append(col + " = ?")
-            params.append(node.kode)
+            w = w.also(col + " = ?", node.kode)
         else:
-            conds.append("(" + col + " = ? OR starts_with(" + col + ", ? || '.'))")
-            params += [node.kode, node.kode]
+            w = w.also("(" + col + " = ? OR starts_with(" + col + ", ? || '.'))", node.kode, node.kode)
     if node.tanpa:
         d = _depth(node)
         if d >= len(LEVELS[node.dim]):
             raise BadNode("tanpa=1 at the line-item level")
         _, col, n = LEVELS[node.dim][d]
-        conds.append("(" + col + " IS NULL OR length(" + col + ") < " + str(int(n)) + ")")
-    return conds, params
+        w = w.also("(" + col + " IS NULL OR length(" + col + ") < " + str(int(n)) + ")")
+    return w
 
 
 # ---------------------------------------------------------------------------------------------
 # Children
 # ---------------------------------------------------------------------------------------------
-@dataclass
-class Child:
-    key: str  # the child's code (or a line item's "skpd|sub|rek|sd"); "" for the no-code row
-    kode: str
-    nama: str
-    anggaran: Decimal
-    realisasi: Decimal
-    detail: str = ""  # a line item's SKPD / sub kegiatan / sumber dana, for display
-    is_item: bool = False
-    rest_count: int = 0  # > 0: this row aggregates that many children beyond ROW_LIMIT
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return self.realisasi / self.anggaran * 100 if self.anggaran else None
-
-    @property
-    def sisa(self) -> Decimal:
-        return self.anggaran - self.realisasi
+# One line item: keyed by SKPD, sub kegiatan, account and fund source; named by the lines' own account name
+# (else the chart of accounts), with its SKPD and sub kegiatan for display.
+ITEMS = hierarchy.Grouping(
+    keys=("kode_skpd", "kode_sub_kegiatan", "kode_rekening", "sumber_dana"),
+    lines=("any_value(nama_skpd)", "any_value(nama_sub_kegiatan)", "any_value(nama_rekening)"),
+    refs=(("SELECT kode, nama FROM ref_rekening_apbd", 2), ("SELECT kode, nama FROM ref_opd", 0)),
+    shown=("COALESCE(j.l2, x0.nama)", "COALESCE(j.l0, x1.nama)", "j.l1"),
+    order=(2, 0, 1, 3),
+)
 
 
-@dataclass
-class Children:
-    node: Node
-    level: str
-    rows: list[Child] = field(default_factory=list)
-    truncated: int = 0  # children folded into the last row because of ROW_LIMIT
-
-    @property
-    def anggaran(self) -> Decimal:
-        return sum((c.anggaran for c in self.rows), ZERO)
-
-    @property
-    def realisasi(self) -> Decimal:
-        return sum((c.realisasi for c in self.rows), ZERO)
-
-
-def _group_sql(level: str, node: Node) -> tuple[str, str, str]:
-    """(child key expression, name expression on lines, reference join) for a non-item level."""
-    d = _depth(node)
-    name, col, n = LEVELS[node.dim][d]
+def _grouping(node: Node) -> hierarchy.Grouping:
+    """The next level of a node above the line items: its key, and its names (the reference first, then the
+    lines' own name, then the OPD list)."""
+    name, col, n = LEVELS[node.dim][_depth(node)]
+    opd = ("SELECT kode, nama FROM ref_opd", 0)
     if name == "skpd":
-        return "kode_skpd", "any_value(nama_skpd)", ""
+        return hierarchy.Grouping(("kode_skpd",), ("any_value(nama_skpd)",), (opd,), ("COALESCE(j.l0, x0.nama)",))
     key = "CASE WHEN length(" + col + ") >= " + str(int(n)) + " THEN left(" + col + ", " + str(int(n)) + ") END"
     if col == "kode_rekening":
         line_name = "any_value(nama_rekening) FILTER (WHERE length(kode_rekening) = " + str(int(n)) + ")"
-        return key, line_name, "ref_rekening_apbd"
-    return key, ("any_value(" + LINE_NAME[name] + ")" if name in LINE_NAME else "NULL"), "ref_program"
+        ref = "SELECT kode, nama FROM ref_rekening_apbd"
+    else:
+        line_name = "any_value(" + LINE_NAME[name] + ")" if name in LINE_NAME else "NULL"
+        ref = "SELECT kode, nama FROM ref_program"
+    return hierarchy.Grouping((key,), (line_name,), ((ref, 0), opd), ("COALESCE(x0.nama, j.l0, x1.nama)",))
 
 
 def children(tahun: int, tahap: str, node: Node) -> Children:
@@ -235,99 +209,21 @@ def children(tahun: int, tahap: str, node: Node) -> Children:
     out = Children(node, level)
     if level == "none":
         return out
-    conds, params = _filters(node, "a")
-    where = " AND ".join(conds)
-    if level == "item":
-        rows = db.query(
-            """
-            WITH a AS (
-              SELECT kode_skpd, kode_sub_kegiatan, kode_rekening, sumber_dana, any_value(nama_skpd) AS nama_skpd,
-                     any_value(nama_sub_kegiatan) AS nama_sub, any_value(nama_rekening) AS nama_rek,
-                     SUM(nilai) AS anggaran
-              FROM apbd_anggaran WHERE tahun = ? AND tahap = ? AND """
-            + where
-            + """ GROUP BY ALL),
-            r AS (
-              SELECT kode_skpd, kode_sub_kegiatan, kode_rekening, sumber_dana, SUM(nilai) AS realisasi
-              FROM apbd_realisasi WHERE tahun = ? AND """
-            + where
-            + """ GROUP BY ALL),
-            j AS (
-              SELECT COALESCE(a.kode_skpd, r.kode_skpd) AS skpd, COALESCE(a.kode_sub_kegiatan, r.kode_sub_kegiatan) AS sub,
-                     COALESCE(a.kode_rekening, r.kode_rekening) AS rek, COALESCE(a.sumber_dana, r.sumber_dana) AS sd,
-                     a.nama_skpd, a.nama_sub, a.nama_rek, COALESCE(a.anggaran, 0) AS anggaran,
-                     COALESCE(r.realisasi, 0) AS realisasi
-              FROM a FULL JOIN r ON a.kode_skpd = r.kode_skpd
-                AND a.kode_sub_kegiatan IS NOT DISTINCT FROM r.kode_sub_kegiatan
-                AND a.kode_rekening = r.kode_rekening AND a.sumber_dana IS NOT DISTINCT FROM r.sumber_dana)
-            SELECT j.*, COALESCE(j.nama_rek, rr.nama) AS nama, COALESCE(j.nama_skpd, o.nama) AS skpd_nama
-            FROM j LEFT JOIN ref_rekening_apbd rr ON rr.kode = j.rek LEFT JOIN ref_opd o ON o.kode = j.skpd
-            ORDER BY anggaran DESC, realisasi DESC, rek, skpd, sub, sd
-            """,
-            [tahun, tahap, *params, tahun, *params],
-        )
-        for skpd, sub, rek, sd, _ns, nama_sub, _nr, ang, real, nama, skpd_nama in rows:
-            detail = " · ".join(
-                x for x in (skpd_nama if node.dim != "org" else None, nama_sub if node.dim != "org" else None, sd) if x
-            )
-            out.rows.append(
-                Child(
-                    "|".join([skpd or "", sub or "", rek or "", sd or ""]),
-                    rek or "",
-                    nama or rek or "",
-                    Decimal(ang),
-                    Decimal(real),
-                    detail,
-                    is_item=True,
-                )
-            )
-    else:
-        key, line_name, ref = _group_sql(level, node)
-        ref_join = ""
-        if ref == "ref_rekening_apbd":
-            ref_join = "LEFT JOIN ref_rekening_apbd ref ON ref.kode = j.k"
-        elif ref == "ref_program":
-            ref_join = "LEFT JOIN ref_program ref ON ref.kode = j.k"
-        ref_name = "ref.nama" if ref_join else "NULL"
-        rows = db.query(
-            """
-            WITH a AS (SELECT """
-            + key
-            + """ AS k, """
-            + line_name
-            + """ AS nama, SUM(nilai) AS anggaran
-                       FROM apbd_anggaran WHERE tahun = ? AND tahap = ? AND """
-            + where
-            + """ GROUP BY 1),
-            r AS (SELECT """
-            + key
-            + """ AS k, SUM(nilai) AS realisasi
-                  FROM apbd_realisasi WHERE tahun = ? AND """
-            + where
-            + """ GROUP BY 1),
-            j AS (SELECT COALESCE(a.k, r.k) AS k, a.nama, COALESCE(a.anggaran, 0) AS anggaran,
-                         COALESCE(r.realisasi, 0) AS realisasi
-                  FROM a FULL JOIN r ON a.k IS NOT DISTINCT FROM r.k),
-            n AS (SELECT j.k, COALESCE("""
-            + ref_name
-            + """, j.nama, o.nama) AS nama, j.anggaran, j.realisasi,
-                         row_number() OVER (ORDER BY j.anggaran DESC, j.realisasi DESC, j.k) AS rn
-                  FROM j """
-            + ref_join
-            + """ LEFT JOIN ref_opd o ON o.kode = j.k),
-            m AS (SELECT CASE WHEN rn <= ? THEN k END AS k, CASE WHEN rn <= ? THEN nama END AS nama,
-                         anggaran, realisasi, rn, rn > ? AS rest FROM n)
-            SELECT k, nama, SUM(anggaran), SUM(realisasi), COUNT(*), MIN(rn) FROM m
-            GROUP BY rest, k, nama ORDER BY MIN(rn)
-            """,
-            [tahun, tahap, *params, tahun, *params, ROW_LIMIT, ROW_LIMIT, ROW_LIMIT],
-        )
-        for k, nama, ang, real, count, rn in rows:
-            if rn > ROW_LIMIT:
-                out.truncated = count
-                out.rows.append(Child("", "", "", Decimal(ang), Decimal(real), rest_count=count))
-            else:
-                out.rows.append(Child(k or "", k or "", nama or "", Decimal(ang), Decimal(real)))
+    items = level == "item"
+    for g in hierarchy.grouped(APBD, tahun, tahap, where(node), ITEMS if items else _grouping(node)):
+        if g.rest_count:
+            out.truncated = g.rest_count
+            out.rows.append(Child("", "", "", g.anggaran, g.realisasi, rest_count=g.rest_count))
+        elif items:
+            skpd, sub, rek, sd = g.keys
+            nama, skpd_nama, nama_sub = g.shown
+            other = node.dim != "org"  # reached from another hierarchy: say whose line it is
+            detail = " · ".join(x for x in (skpd_nama if other else None, nama_sub if other else None, sd) if x)
+            key = "|".join([skpd or "", sub or "", rek or "", sd or ""])
+            out.rows.append(Child(key, rek or "", nama or rek or "", g.anggaran, g.realisasi, detail, is_item=True))
+        else:
+            k = g.keys[0] or ""
+            out.rows.append(Child(k, k, g.shown[0] or "", g.anggaran, g.realisasi))
     return out
 
 
@@ -407,38 +303,18 @@ def names(node: Node) -> dict[str, str]:
 
 def totals_by_year(node: Node) -> list[tuple[int, str, Decimal]]:
     """(tahun, tahap, anggaran) of this node for every year and tahap in the database."""
-    conds, params = _filters(node, "a")
-    rows = db.query(
-        "SELECT tahun, tahap, SUM(nilai) FROM apbd_anggaran WHERE "
-        + " AND ".join(conds)
-        + " GROUP BY 1, 2 ORDER BY 1, 2",
-        params,
-    )
-    return [(int(t), s, Decimal(v)) for t, s, v in rows]
+    return hierarchy.budget_by_year(APBD, where(node))
 
 
 def realised_by_year(node: Node) -> dict[int, tuple[Decimal, int]]:
     """tahun -> (realisasi, last month with data) for this node."""
-    conds, params = _filters(node, "r")
-    rows = db.query(
-        "SELECT tahun, SUM(nilai), MAX(bulan) FROM apbd_realisasi WHERE " + " AND ".join(conds) + " GROUP BY 1",
-        params,
-    )
-    return {int(t): (Decimal(v), int(m)) for t, v, m in rows}
+    return hierarchy.realised_by_year(APBD, where(node))
 
 
 def monthly(tahun: int, node: Node) -> tuple[list[Decimal | None], list[Decimal | None] | None]:
     """Realisasi per month (None after the last month with data) and the cash plan per month where
     a plan exists at this level (the regency and each SKPD), else None."""
-    conds, params = _filters(node, "r")
-    rows = dict(
-        db.query(
-            "SELECT bulan, SUM(nilai) FROM apbd_realisasi WHERE tahun = ? AND " + " AND ".join(conds) + " GROUP BY 1",
-            [tahun, *params],
-        )
-    )
-    last = queries.last_month(tahun, "apbd_realisasi") or 0
-    real = [Decimal(rows.get(m, 0)) if m <= last else None for m in range(1, 13)]
+    real = hierarchy.monthly(APBD, tahun, where(node))
     plan = None
     is_root = not node.skpd and node.kode in (None, "5") and not node.tanpa
     is_opd = node.dim == "org" and bool(node.skpd) and not node.kode and not node.is_line
@@ -457,14 +333,7 @@ def monthly(tahun: int, node: Node) -> tuple[list[Decimal | None], list[Decimal 
 
 
 def exists(tahun: int, tahap: str, node: Node) -> bool:
-    conds, params = _filters(node, "a")
-    where = " AND ".join(conds)
-    row = db.query(
-        "SELECT (SELECT COUNT(*) FROM apbd_anggaran WHERE tahun = ? AND tahap = ? AND " + where + ") + "
-        "(SELECT COUNT(*) FROM apbd_realisasi WHERE tahun = ? AND " + where + ")",
-        [tahun, tahap, *params, tahun, *params],
-    )
-    return bool(row[0][0])
+    return hierarchy.exists(APBD, tahun, tahap, where(node))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -88,7 +88,7 @@ class DesaDrill:
     as_of_month: int | None = None
     village: tuple[str, str] | None = None  # (kode, nama) when the node is a whole village
     child_level: str = "none"
-    children: list[dq.Row] = field(default_factory=list)
+    children: list[dq.Child] = field(default_factory=list)
     chart_offset: int = 0  # the first child the charts show
     income: Income | None = None
     ranking: Ranking | None = None

@@ -151,3 +151,28 @@ def test_every_node_of_the_running_year_sums_to_its_parent(demo_db, dim):
         if ch.level not in ("item", "none"):
             stack += [ex.child_node(node, c.key) for c in ch.rows]
     assert seen > (1000 if dim == "org" else 20)
+
+
+def test_one_engine_drives_every_drill_and_folds_a_long_list(demo_db):
+    """The five APBD hierarchies and the village drill are one engine (`budget/hierarchy.py`) with their own
+    level tables: no grouping SQL of their own, and a list beyond the limit says how many rows it folded."""
+    import inspect
+
+    from budget import desa as dq
+    from budget import hierarchy
+
+    for module in (ex, dq):
+        assert "FULL JOIN" not in inspect.getsource(module.children), module.__name__
+    assert ex.Children is dq.Children is hierarchy.Children
+
+    root = dq.parse_node()
+    every = dq.children(2026, "murni", root)
+    assert every.level == "kecamatan" and len(every.rows) == 15
+    folded = hierarchy.grouped(hierarchy.APBDES, 2026, "murni", dq.where(root), dq.LEVELS["kecamatan"], limit=4)
+    assert [g.keys[0] for g in folded[:4]] == [r.key for r in every.rows[:4]]
+    assert folded[-1].rest_count == 11 and folded[-1].keys == (None,) and len(folded) == 5
+    assert sum(g.anggaran for g in folded) == every.anggaran and sum(g.realisasi for g in folded) == every.realisasi
+    # The same engine, the APBD side: the OPD list folded after 10 still sums to the regency.
+    opd = ex.children(2026, "murni", ex.Node("org"))
+    short = hierarchy.grouped(hierarchy.APBD, 2026, "murni", ex.where(ex.Node("org")), ex._grouping(ex.Node("org")), 10)
+    assert short[-1].rest_count == len(opd.rows) - 10 and sum(g.anggaran for g in short) == opd.anggaran
