@@ -9,7 +9,7 @@ DB      := $(or $(BUDGET_DB),data/budget.duckdb)
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WORKERS ?= 2
 
-.PHONY: run dev test test-fast lint bench bench-load bench-fuzz bench-lighthouse plotly-bundle demo info venv clean
+.PHONY: messages run dev test test-fast lint bench bench-load bench-fuzz bench-lighthouse plotly-bundle demo info venv clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PY) -m venv $(VENV); }
@@ -25,6 +25,12 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
 
 venv: $(VENV)/.runtime
 
+# The gettext catalogues, compiled (the app reads a .po directly when its .mo is missing or older).
+MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/messages.po))
+messages: $(MO)
+locale/%/LC_MESSAGES/messages.mo: locale/%/LC_MESSAGES/messages.po | $(VENV)/.runtime
+	$(BIN)/pybabel compile -d locale -D messages -l $* --statistics
+
 $(DB): | $(VENV)/.runtime
 	$(BIN)/python -m etl demo
 
@@ -34,21 +40,21 @@ demo: $(VENV)/.runtime
 info: $(VENV)/.runtime
 	$(BIN)/python -m etl info
 
-run: $(VENV)/.runtime $(DB)
+run: $(VENV)/.runtime messages $(DB)
 	PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/gunicorn --config gunicorn.conf.py app:server
 
-dev: $(VENV)/.runtime $(DB)
+dev: $(VENV)/.runtime messages $(DB)
 	DASH_DEBUG=1 $(BIN)/python app.py
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \
 		$(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver poppler-utils; }
 
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev messages chromium
 	$(BIN)/python -m pytest
 
 # Unit and Flask-test-client tests only: no browser, no gunicorn, nothing slow (under a minute).
-test-fast: $(VENV)/.dev $(DB)
+test-fast: $(VENV)/.dev messages $(DB)
 	TEST_REUSE_DB=$(DB) $(BIN)/python -m pytest -o addopts="-ra" -m "not browser and not server and not slow" -q
 
 lint: $(VENV)/.dev

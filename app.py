@@ -197,9 +197,11 @@ def _snapshot() -> str:
 
     from serving import cache
 
+    # Every unknown path draws the same friendly 404 page: one stored snapshot, not one per typo.
+    path = request.path if page_for(request.path) is not None else "/404"
     try:
         search = cache.checked_search(request.query_string.decode("utf-8", "replace")).lstrip("?")
-        return cache.cached(_snapshot_of, {"path": request.path, "search": search}, request.host_url)
+        return cache.cached(_snapshot_of, {"path": path, "search": search}, request.host_url)
     except Exception:  # noqa: BLE001 - a snapshot is an extra; the live page never depends on it
         logging.getLogger(__name__).warning("no first-view snapshot for %s", request.path, exc_info=True)
         return ""
@@ -213,7 +215,7 @@ def _snapshot_of(path: str, search: str) -> str:
     from firstview.snapshot import snapshot_html
 
     page, variables = _path_to_page(app.strip_relative_path(path))
-    if not page or page.get("module", "").endswith("not_found_404"):
+    if not page:
         return ""
     query = "?" + search if search else ""
     layout = page["layout"](**(variables or {}), **_parse_query_string(query))

@@ -7,51 +7,14 @@ import json
 
 from flask import Blueprint, Response, render_template, request
 
-from budget.i18n import norm_lang
+from budget.i18n import norm_lang, t
 
 docs_bp = Blueprint("api_docs", __name__, template_folder="templates")
 
-WORDS = {
-    "title": ("API data terbuka", "Open data API"),
-    "lead": (
-        "Semua angka di situs ini juga tersedia sebagai JSON, hanya-baca, tanpa kunci: untuk jurnalis, LSM, "
-        "mahasiswa, dan sistem lain. Parameter sama dengan parameter URL halaman.",
-        "Every figure on this site is also available as JSON, read-only, without a key: for journalists, NGOs, "
-        "students and other systems. The parameters are those of the page URLs.",
-    ),
-    "rules": ("Aturan umum", "How it behaves"),
-    "rule_money": (
-        'Uang berupa string desimal tepat sampai sen ("1500000.00"), bukan float.',
-        'Money is a decimal string exact to the sen ("1500000.00"), never a float.',
-    ),
-    "rule_meta": (
-        "Setiap jawaban membawa meta: versi data, penanda data demo, sumber, dan halaman (limit/offset, total).",
-        "Every answer carries meta: the data version, the demo flag, the source, and paging (limit/offset, total).",
-    ),
-    "rule_errors": (
-        "Kesalahan berupa JSON: 400 menyebut parameter yang salah, 404 untuk tahun atau simpul yang tidak ada.",
-        "Errors are JSON: 400 names the parameter at fault, 404 for an unknown year or node.",
-    ),
-    "rule_cache": (
-        "ETag dan Cache-Control pada setiap jawaban; CORS terbuka untuk GET (Access-Control-Allow-Origin: *).",
-        "ETag and Cache-Control on every answer; CORS open for GET (Access-Control-Allow-Origin: *).",
-    ),
-    "spec": ("Spesifikasi OpenAPI 3.1", "OpenAPI 3.1 specification"),
-    "resources": ("Sumber data", "Resources"),
-    "param": ("Parameter", "Parameter"),
-    "where": ("Letak", "In"),
-    "type": ("Tipe", "Type"),
-    "desc": ("Keterangan", "Description"),
-    "required": ("wajib", "required"),
-    "example": ("Contoh", "Example"),
-    "glossary": ("Daftar istilah", "Glossary"),
-    "lang": ("English", "Bahasa Indonesia"),
-}
-
 
 def w(key: str, lang: str) -> str:
-    pair = WORDS[key]
-    return pair[1] if lang == "en" else pair[0]
+    """The page's words: the `apidoc.*` messages of the one catalogue (`locale/`)."""
+    return t("apidoc." + key, lang)
 
 
 def _type(schema: dict) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget import db, queries
+from budget.i18n import t
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,10 @@ class Rule:
     max_pct: Decimal | None  # ... or at most this
     source: str  # the regulation, as cited
     in_force: tuple[int | None, int | None]  # (first year it binds, last year it binds); None = open
-    approximation: str  # how our figure relates to the legal definition (Indonesian, English)
-    approximation_en: str
+
+    def approximation(self, lang: str) -> str:
+        """How our figure relates to the legal definition (the `rule.<key>.approximation` message)."""
+        return t(f"rule.{self.key}.approximation", lang)
 
 
 RULES = (
@@ -30,10 +33,6 @@ RULES = (
         Decimal(30),
         "UU 1/2022 (HKPD) Pasal 146 ayat (1)",
         (2027, None),
-        "Belanja pegawai (5.1.01) dibagi total belanja. Undang-undang mengecualikan tunjangan guru dari TKD; "
-        "rekening kita tidak memisahkannya, jadi angka ini batas atas. Berlaku setelah masa transisi 5 tahun (2027).",
-        "Belanja pegawai (5.1.01) over total belanja. The law excludes teacher allowances funded by transfers; our "
-        "accounts do not separate them, so this is an upper bound. Binding after the 5-year transition (2027).",
     ),
     Rule(
         "infrastruktur",
@@ -41,12 +40,6 @@ RULES = (
         None,
         "UU 1/2022 (HKPD) Pasal 147 ayat (1)",
         (2027, None),
-        "Perkiraan: belanja modal (5.2) dibagi total belanja di luar belanja transfer (5.4). Undang-undang menghitung "
-        "belanja infrastruktur pelayanan publik menurut tujuannya (termasuk pemeliharaan), jadi angka ini batas bawah. "
-        "Berlaku setelah masa transisi 5 tahun (2027).",
-        "Approximation: belanja modal (5.2) over total belanja excluding transfers (5.4). The law counts public-service "
-        "infrastructure by purpose (maintenance included), so this is a lower bound. Binding after the 5-year "
-        "transition (2027).",
     ),
     Rule(
         "pendidikan",
@@ -54,10 +47,6 @@ RULES = (
         None,
         "UUD 1945 Pasal 31 ayat (4); UU 20/2003 Pasal 49 ayat (1)",
         (None, None),
-        "Belanja urusan pendidikan (sub kegiatan 1.01.*, gaji pendidik termasuk, sesuai Putusan MK 13/PUU-VI/2008) "
-        "dibagi total belanja. Belanja pendidikan di urusan lain tidak terhitung.",
-        "Belanja of the education urusan (sub kegiatan 1.01.*, teachers' pay included, per Constitutional Court "
-        "ruling 13/PUU-VI/2008) over total belanja. Education spending under other urusan is not counted.",
     ),
     Rule(
         "kesehatan",
@@ -65,10 +54,6 @@ RULES = (
         None,
         "UU 36/2009 Pasal 171 ayat (2)",
         (None, 2023),
-        "Belanja urusan kesehatan (1.02.*) di luar gaji, dibagi total belanja di luar gaji. UU 17/2023 tentang "
-        "Kesehatan mencabut persentase wajib ini; sejak 2024 angka ditampilkan sebagai informasi.",
-        "Belanja of the health urusan (1.02.*) excluding salaries, over total belanja excluding salaries. Law "
-        "17/2023 on Health removed this mandatory share; from 2024 the figure is shown for information.",
     ),
     Rule(
         "add",
@@ -76,11 +61,6 @@ RULES = (
         None,
         "UU 6/2014 (Desa) Pasal 72 ayat (4); PP 43/2014 Pasal 96",
         (None, None),
-        "Alokasi Dana Desa (bantuan keuangan umum ke desa, 5.4.02.05.01) dibagi DAU + DBH yang diterima "
-        "(4.2.01.08 + 4.2.01.07). Aturan menghitung dari dana perimbangan setelah dikurangi DAK; pendekatan ini "
-        "memakai anggaran, bukan realisasi.",
-        "Alokasi Dana Desa (general aid to villages, 5.4.02.05.01) over DAU + DBH received (4.2.01.08 + 4.2.01.07). "
-        "The rule counts balancing funds net of DAK; this uses the budget, not realisation.",
     ),
 )
 

@@ -176,10 +176,10 @@ def _critical(c: Critical, lang: str, links: Links) -> tuple:
         className="rapat-list",
         id="rapat-list",
     )
-    key = "r.s3" if c.unit == "opd" else "r.s4"
+    title, sub = ("r.s3", "r.s3_sub") if c.unit == "opd" else ("r.s4", "r.s4_sub")
     return (
-        t(key, lang, n=c.count),
-        t(key + "_sub", lang, c=percent(c.critical_pp, lang, 0).rstrip("%")),
+        t(title, lang, n=c.count),
+        t(sub, lang, c=percent(c.critical_pp, lang, 0).rstrip("%")),
         html.Div([items, more]),
     )
 

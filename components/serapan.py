@@ -406,7 +406,7 @@ def rules_card(p: SerapanPage, lang: str) -> dbc.Card:
                         html.Strong(t(f"rule.{ch.rule.key}", lang)),
                         html.Br(),
                         html.Small(
-                            ch.rule.approximation if lang == "id" else ch.rule.approximation_en,
+                            ch.rule.approximation(lang),
                             className="text-body-secondary",
                         ),
                         html.Small([html.Br(), ch.rule.source], className="d-md-none"),

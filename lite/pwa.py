@@ -5,6 +5,7 @@ pages. Registered on the same blueprint as the light pages."""
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from flask import make_response
 
 from budget import db
+from budget.i18n import LANGS, t
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
@@ -38,9 +40,9 @@ def assets_fingerprint() -> str:
 
 def manifest() -> dict:
     return {
-        "name": "Anggaran Terbuka · Kabupaten Batang",
-        "short_name": "Anggaran Batang",
-        "description": "APBD dan APBDes Kabupaten Batang, terbuka untuk semua warga.",
+        "name": t("manifest.name"),
+        "short_name": t("manifest.short_name"),
+        "description": t("manifest.description"),
         "lang": "id",
         "start_url": "/ringkasan",
         "scope": "/",
@@ -75,7 +77,9 @@ def worker_response():
     except db.DataUnavailable:
         data = "none"
     text = SW_SOURCE.read_text(encoding="utf-8")
+    offline = {lang: html.escape(t("sw.offline", lang)) for lang in LANGS}
     text = text.replace("__ASSETS__", assets_fingerprint()).replace("__DATA__", data)
+    text = text.replace("__OFFLINE__", json.dumps(offline, ensure_ascii=True))
     resp = make_response(text)
     resp.headers["Content-Type"] = "text/javascript; charset=utf-8"
     resp.headers["Cache-Control"] = "no-cache"

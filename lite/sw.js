@@ -5,6 +5,8 @@
 const ASSETS = "at-assets-__ASSETS__";
 const PAGES = "at-pages-__DATA__";
 const KEEP = [ASSETS, PAGES];
+// The offline notice in every language of the catalogue ({asof} is the data's date), filled in by the server.
+const OFFLINE = __OFFLINE__;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(PAGES).then((c) => c.add("/ringkasan").catch(() => null)).then(() => self.skipWaiting()));
@@ -34,10 +36,9 @@ async function offlineCopy(cached) {
   const type = cached.headers.get("Content-Type") || "";
   if (!type.startsWith("text/html")) return cached;
   const html = await cached.text();
-  const lang = /<html lang="en"/.test(html) ? "en" : "id";
+  const lang = (html.match(/<html lang="([a-z]{2,3})"/) || [])[1] || "id";
   const asof = (html.match(/<meta name="data-asof" content="([^"]*)"/) || [])[1] || "–";
-  const text = lang === "en" ? `Offline: showing the copy saved earlier (data as of ${asof}).`
-                             : `Sedang offline: menampilkan salinan tersimpan (data per ${asof}).`;
+  const text = (OFFLINE[lang] || OFFLINE.id).replace("{asof}", () => asof);
   const banner = `<p class="offline-notice" role="status" id="offline-notice">${text}</p>`;
   const out = html.includes("<main>") ? html.replace("<main>", "<main>" + banner) : html.replace(/<body[^>]*>/, (m) => m + banner);
   return new Response(out, { status: 200, headers: { "Content-Type": type } });

@@ -91,7 +91,7 @@ def test_mandatory_spending_rules(demo_db):
     by22 = {c.rule.key: c for c in rules.checks(2022)}
     assert by22["kesehatan"].status in ("ok", "gagal")  # binding in 2022
     for c in rules.checks(2026):
-        assert c.rule.source and c.rule.approximation and c.rule.approximation_en
+        assert c.rule.source and c.rule.approximation("id") and c.rule.approximation("en")
 
 
 def test_rule_status_logic():
