@@ -32,10 +32,10 @@ locale/%/LC_MESSAGES/messages.mo: locale/%/LC_MESSAGES/messages.po | $(VENV)/.ru
 	$(BIN)/pybabel compile -d locale -D messages -l $* --statistics
 
 $(DB): | $(VENV)/.runtime
-	$(BIN)/python -m etl demo
+	$(BIN)/python -m demo
 
 demo: $(VENV)/.runtime
-	$(BIN)/python -m etl demo
+	$(BIN)/python -m demo
 
 info: $(VENV)/.runtime
 	$(BIN)/python -m etl info

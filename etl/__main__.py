@@ -1,21 +1,17 @@
-"""python -m etl demo | load PATH... | validate PATH... | export DIR | info | generations | rollback | verify |
+"""python -m etl load PATH... | validate PATH... | export DIR | info | generations | rollback | verify |
 hash-password"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-from etl.publish import PublishError, build_and_publish, stderr_progress
+from etl.loading import EXIT_INVALID, load, report
+from etl.publish import stderr_progress
 from etl.readers import Options
 from etl.reading import read_all
-from etl.validate import ReadResult
 from settings import db_path
-
-EXIT_INVALID = 2
 
 
 def _expand(paths: list[str]) -> list[Path]:
@@ -33,16 +29,6 @@ def _opts(args) -> Options:
     return Options(tahun=args.tahun, tahap=args.tahap, bulan=args.bulan)
 
 
-def report(results: list[ReadResult]) -> int:
-    """Print every problem; return the number of errors."""
-    errors = 0
-    for r in results:
-        for issue in r.issues:
-            print(issue, file=sys.stderr)
-            errors += issue.level == "error"
-    return errors
-
-
 def cmd_validate(args) -> int:
     results = read_all(_expand(args.paths), _opts(args))
     errors = report(results)
@@ -50,46 +36,8 @@ def cmd_validate(args) -> int:
     return EXIT_INVALID if errors else 0
 
 
-def load(
-    paths: list[Path],
-    *,
-    fresh: bool = False,
-    illustrative: bool = False,
-    opts: Options | None = None,
-    by: str | None = None,
-) -> int:
-    if not paths:
-        print("no files given", file=sys.stderr)
-        return EXIT_INVALID
-    results = read_all(paths, opts)
-    errors = report(results)
-    if errors:
-        print(f"REFUSED: {errors} error(s); nothing was loaded and {db_path()} is unchanged.", file=sys.stderr)
-        return EXIT_INVALID
-    try:
-        rep = build_and_publish(results, db_path(), fresh=fresh, illustrative=illustrative, by=by)
-    except (PublishError, OSError) as exc:
-        print(f"FAILED: {exc}; {db_path()} is unchanged.", file=sys.stderr)
-        return 1
-    for name, n in rep.rows.items():
-        print(f"{name}: {n:,} rows")
-    return 0
-
-
 def cmd_load(args) -> int:
     return load(_expand(args.paths), fresh=args.replace_all, opts=_opts(args))
-
-
-def cmd_demo(args) -> int:
-    from etl.demo import generate
-
-    t0 = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="demo-") as tmp:
-        out = Path(args.keep) if args.keep else Path(tmp)
-        paths = generate(out, progress=stderr_progress)
-        rc = load(paths, fresh=True, illustrative=True, by="python -m etl demo")
-    stderr_progress(f"demo: done in {time.perf_counter() - t0:.1f} s")
-    return rc
 
 
 def cmd_export(args) -> int:
@@ -223,9 +171,6 @@ def _file_options(p) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m etl", description="Anggaran Terbuka ETL")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("demo", help="generate the demo dataset and load it (replaces everything)")
-    p.add_argument("--keep", metavar="DIR", help="also keep the generated CSV files in DIR")
-    p.set_defaults(fn=cmd_demo)
     p = sub.add_parser(
         "load",
         help="validate and load files (canonical CSV/XLSX, Perda/SIMDA/LRA summaries, "

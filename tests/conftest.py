@@ -55,23 +55,28 @@ def pytest_setup_options():
     return options
 
 
-def run_etl(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess:
+def run_module(module: str, *args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess:
+    """`python -m <module> args...` on the database `db`, as a data officer runs it."""
     env = {**os.environ, "BUDGET_DB": str(db)}
-    proc = subprocess.run([sys.executable, "-m", "etl", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, env=env, capture_output=True, text=True)
     if check and proc.returncode != 0:
-        raise AssertionError(f"etl {args} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+        raise AssertionError(f"{module} {args} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
     return proc
+
+
+def run_etl(*args: str, db: Path, check: bool = True) -> subprocess.CompletedProcess:
+    return run_module("etl", *args, db=db, check=check)
 
 
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Path:
-    """The demo database, published by `python -m etl demo`; BUDGET_DB points at it for the session."""
+    """The demo database, published by `python -m demo`; BUDGET_DB points at it for the session."""
     db = tmp_path_factory.mktemp("db") / "budget.duckdb"
     reuse = os.environ.get("TEST_REUSE_DB")  # make test-fast: the demo file `make run` built, copied
     if reuse and Path(reuse).is_file():
         shutil.copy2(reuse, db)
     else:
-        run_etl("demo", db=db)
+        run_module("demo", db=db)
     os.environ["BUDGET_DB"] = str(db)
     return db
 
