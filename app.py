@@ -12,7 +12,7 @@ from dash import Dash, dcc, html
 import settings
 import static_html  # noqa: F401  (registers the StaticHtml component and its script with Dash)
 from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL
-from dash_compat import drop_unused_bundles
+from dash_compat import drop_unused_bundles, page_and_variables, query_parameters
 from serving import headers
 from serving.sitemap import page_for
 
@@ -208,20 +208,18 @@ def _snapshot() -> str:
 
 
 def _snapshot_of(path: str, search: str) -> str:
-    from dash._pages import _parse_query_string, _path_to_page
-
     from budget.i18n import norm_lang
     from callbacks.shell import render_shell
     from firstview.snapshot import snapshot_html
 
-    page, variables = _path_to_page(app.strip_relative_path(path))
+    page, variables = page_and_variables(app, path)
     if not page:
         return ""
     query = "?" + search if search else ""
-    layout = page["layout"](**(variables or {}), **_parse_query_string(query))
+    layout = page["layout"](**variables, **query_parameters(query))
     nav, foot, _title = render_shell(path, query)
     tree = shell_layout(nav, html.Div(html.Div(layout)), foot)
-    lang = norm_lang(_parse_query_string(query).get("lang"))
+    lang = norm_lang(query_parameters(query).get("lang"))
     return f'<div id="ssr-snapshot">{snapshot_html(tree, lang)}</div>'
 
 

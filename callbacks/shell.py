@@ -12,6 +12,7 @@ from budget import queries
 from budget.db import DataUnavailable
 from budget.i18n import norm_lang
 from components.shell import ID_FOOTER, ID_NAV, ID_TITLE, ID_URL, footer, navbar
+from dash_compat import PAGES_STORE
 from serving.sitemap import page_title
 from serving.state import resolve
 from serving.urls import parse_search, state_params
@@ -72,7 +73,7 @@ def update_shell(pathname, search):
 
 
 # The browser tab's title and <html lang> in the page's language. Dash Pages sets an Indonesian title when a page's
-# content arrives (its store "_pages_store"), so this runs after that too and has the last word.
+# content arrives (its store, `dash_compat.PAGES_STORE`), so this runs after that too and has the last word.
 clientside_callback(
     """function (page, _pages) {
         if (page && page.title) {
@@ -83,5 +84,5 @@ clientside_callback(
     }""",
     Output(ID_TITLE, "id"),
     Input(ID_TITLE, "data"),
-    Input("_pages_store", "data"),
+    Input(PAGES_STORE, "data"),
 )

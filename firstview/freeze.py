@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dash.development.base_component import Component
 from markupsafe import Markup
 
+from dash_compat import output_ids, registered_callbacks
 from firstview.bootstrap import layout_parts
 from firstview.markup import (
     PATTERN,
@@ -93,25 +94,9 @@ def _freeze(node, mode: Mode):
 
 def app_callback_ids() -> set[str]:
     """Every component id a registered callback (server or clientside) reads or writes."""
-    import dash
-
     ids: set[str] = set()
-    try:
-        callback_map = dash.get_app().callback_map
-    except Exception:  # noqa: BLE001 - no app yet: only the globally declared callbacks
-        callback_map = {}
-    entries = list(callback_map.items())
-    from dash._callback import GLOBAL_CALLBACK_LIST
-
-    for item in GLOBAL_CALLBACK_LIST:
-        entries.append((item.get("output", ""), item))
-    for output, spec in entries:
-        for part in str(output).strip(".").split("..."):
-            part = part.strip(".")
-            if part.startswith("{"):
-                ids.add(PATTERN)
-            elif part:
-                ids.add(part.rsplit(".", 1)[0])
+    for output, spec in registered_callbacks():
+        ids.update(PATTERN if i.startswith("{") else i for i in output_ids(output))
         for dep in list(spec.get("inputs", [])) + list(spec.get("state", [])):
             dep_id = dep.get("id") if isinstance(dep, dict) else None
             if isinstance(dep_id, str) and not dep_id.startswith("{"):

@@ -40,6 +40,7 @@ from cachelib import FileSystemCache, SimpleCache
 
 import settings
 from budget import db
+from dash_compat import PAGES_CONTENT, PAGES_STORE, output_key
 from serving.urls import STATE_PARAMS
 
 log = logging.getLogger(__name__)
@@ -177,7 +178,10 @@ def _store(version: str, k: str, value: object) -> bool:
 # Callbacks whose whole HTTP answer is a pure function of their inputs: the page (Dash Pages' content
 # callback) and the shell. Their serialized answers are cached too, so a repeat skips Dash's dispatch and
 # JSON encoding (most of a cached page's cost: ~100 kB of JSON).
-RESPONSE_OUTPUTS = (".._pages_content.children..._pages_store.data..", "..shell-nav.children...shell-footer.children")
+RESPONSE_OUTPUTS = (
+    output_key((PAGES_CONTENT, "children"), (PAGES_STORE, "data")),
+    output_key(("shell-nav", "children"), ("shell-footer", "children")),
+)
 
 
 def response_key(body: dict, host: str) -> str | None:

@@ -72,3 +72,27 @@ def test_the_plotly_we_ship_has_the_defaults_the_pictures_imitate():
     bundle = (ROOT / "assets" / "00-plotly-custom.min.js").read_text(encoding="utf-8", errors="replace")
     assert f'height:{{valType:"number",min:10,dflt:{dash_compat.PLOTLY_DEFAULTS["height"]}' in bundle
     assert f'defaultLine="{dash_compat.PLOTLY_DEFAULTS["font_color"]}"' in bundle
+
+
+def test_no_module_but_dash_compat_reaches_into_dash():
+    """Dash's private modules and ids are named in `dash_compat` only: no other module imports `dash._*` or
+    spells a private id. The two scripts that must (JavaScript cannot import) use exactly its values."""
+    import ast
+
+    private_ids = (dash_compat.PAGES_CONTENT, dash_compat.PAGES_STORE, dash_compat.PAGES_LOCATION)
+    offenders = []
+    for path in ROOT.rglob("*.py"):
+        rel = path.relative_to(ROOT)
+        if rel.parts[0] in (".venv", ".venv-bench", "tests", "dash_compat", "bench") or "site-packages" in rel.parts:
+            continue
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("dash._"):
+                offenders.append(f"{rel}: from {node.module} import ...")
+            if isinstance(node, ast.Import) and any(a.name.startswith("dash._") for a in node.names):
+                offenders.append(f"{rel}: import dash._...")
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if node.value in private_ids or dash_compat.PUSHSTATE_EVENT in node.value:
+                    offenders.append(f"{rel}: spells {node.value!r}")
+    assert offenders == []
+    assert f'getElementById("{dash_compat.PAGES_CONTENT}")' in (ROOT / "assets" / "snapshot.js").read_text()

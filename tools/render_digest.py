@@ -95,14 +95,14 @@ def main(out: Path) -> int:
         (out / f"{n:03d}.txt").write_text(f"{resp.status_code} {resp.mimetype}\n{body}")
         rows.append((n, url, resp.status_code, hashlib.sha256(body.encode()).hexdigest()[:16]))
     with app.server.test_request_context("/", base_url="http://localhost/"):
-        from dash._pages import _parse_query_string, _path_to_page
+        from dash_compat import page_and_variables, query_parameters
 
         for m, url in enumerate(u for u in PAGES for u in (u, u + ("&" if "?" in u else "?") + "lang=en")):
             path, _, query = url.partition("?")
-            page, variables = _path_to_page(app.app.strip_relative_path(path))
+            page, variables = page_and_variables(app.app, path)
             if not page:
                 continue
-            layout = page["layout"](**(variables or {}), **_parse_query_string("?" + query if query else ""))
+            layout = page["layout"](**variables, **query_parameters("?" + query if query else ""))
             body = json.dumps(layout, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True)
             n = len(urls) + m
             body = body.replace(version, "<data-version>")
