@@ -55,10 +55,18 @@ def test_snapshot001_the_page_html_says_what_the_live_page_says(site, path, lang
     assert ("English" in snap) == (lang == "id") and ("Bahasa Indonesia" in snap) == (lang == "en")
 
 
-def test_snapshot002_no_snapshot_where_there_is_no_page(site):
-    for path in ("/no-such-page", "/unduh/nothing.csv"):
+def test_snapshot002_an_unknown_path_draws_the_404_page_at_once(site):
+    """No page here: a 404 whose first view is the friendly not-found page in the reader's language (not
+    Dash's "Loading..."), the same stored snapshot for every unknown path (a typo is no new cache entry)."""
+    firsts = set()
+    for path in ("/no-such-page", "/unduh/nothing.csv", "/a/b/c?utm_source=x"):
         status, headers, raw = fetch(site + path)
-        assert status == 404 and "ssr-snapshot" not in text_of(headers, raw)
+        snap = snapshot_of(text_of(headers, raw))
+        assert status == 404 and "Halaman tidak ditemukan" in snap and "Kembali ke ringkasan" in snap, path
+        firsts.add(snap)
+    assert len(firsts) == 1
+    status, headers, raw = fetch(site + "/no-such-page?lang=en")
+    assert status == 404 and "Page not found" in snapshot_of(text_of(headers, raw))
     status, headers, raw = fetch(f"{site}/apbd?tahun=1999")  # a bad parameter: the notice, drawn at once
     snap = snapshot_of(text_of(headers, raw))
     assert "1999" in snap
