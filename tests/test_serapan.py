@@ -95,10 +95,10 @@ def test_mandatory_spending_rules(demo_db):
 
 
 def test_rule_status_logic():
-    r = rules.Rule("x", Decimal(20), None, "src", (None, None), "a", "b")
+    r = rules.Rule("x", Decimal(20), None, "src", (None, None))
     assert rules._status(r, 2026, Decimal(25)) == "ok"
     assert rules._status(r, 2026, Decimal(15)) == "gagal"
-    later = rules.Rule("y", None, Decimal(30), "src", (2027, None), "a", "b")
+    later = rules.Rule("y", None, Decimal(30), "src", (2027, None))
     assert rules._status(later, 2026, Decimal(40)) == "transisi"
     assert rules._status(later, 2027, Decimal(40)) == "gagal"
 
