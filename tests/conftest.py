@@ -20,7 +20,17 @@ os.environ.setdefault("CACHE_WARM", "0")
 
 
 BROWSER_FIXTURES = {"dash_duo", "dash_br", "dash_thread_server"}
-SERVER_FIXTURES = {"server", "console", "served_app"}  # real gunicorn
+SERVER_FIXTURES = {"server", "console", "served_app", "site"}  # real gunicorn
+
+
+def _source(item) -> str:
+    """A test function's own source (a test that starts gunicorn itself, with `served(...)`, is a server test)."""
+    import inspect
+
+    try:
+        return inspect.getsource(item.function)
+    except (AttributeError, OSError, TypeError):
+        return ""
 
 
 def pytest_collection_modifyitems(config, items):
@@ -30,7 +40,7 @@ def pytest_collection_modifyitems(config, items):
         names = set(getattr(item, "fixturenames", ()))
         if names & BROWSER_FIXTURES or item.path.name.endswith("_browser.py"):
             item.add_marker(pytest.mark.browser)
-        if names & SERVER_FIXTURES:
+        if names & SERVER_FIXTURES or "served(" in _source(item):
             item.add_marker(pytest.mark.server)
         if "db_copy" in names:  # it publishes over a copy of the database: seconds per test
             item.add_marker(pytest.mark.slow)

@@ -13,6 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from budget.fmt import rupiah_full
+from tests.helpers import stays
 
 DINKES = "1.02.0.00.0.00.01.0000"
 
@@ -267,6 +268,5 @@ def test_apbd008_pointing_between_treemap_tiles_breaks_nothing(dash_duo, app):
             " pointNumber: undefined, id: '', label: ''}]});",
             event,
         )
-    time.sleep(1)
-    assert dash_duo.driver.current_url == url
+    stays(lambda: dash_duo.driver.current_url == url, 1, what="the address (hover and an empty click open nothing)")
     assert dash_duo.get_logs() == []

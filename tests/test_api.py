@@ -26,9 +26,9 @@ from tests.test_lite import visible
 def server(demo_db):
     """Real gunicorn with the committed configuration (its log is not piped: a run of a thousand requests
     would fill a pipe nobody reads)."""
-    from bench.serving import served
+    from tests.helpers import served
 
-    with served(demo_db, env={"CACHE_WARM": "0"}) as (url, _proc, _db):
+    with served(demo_db) as (url, _proc, _db):
         yield url
 
 

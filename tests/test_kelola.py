@@ -21,10 +21,10 @@ import requests
 from selenium.common.exceptions import WebDriverException
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from bench.serving import served
 from budget.fmt import rupiah
 from tests import official_fixtures as fx
 from tests.conftest import ROOT
+from tests.helpers import served
 
 SECRET = "test-only-secret-key-0123456789"
 PASSWORD = "kata-sandi-uji-123"

@@ -13,6 +13,7 @@ from urllib.parse import unquote
 import pytest
 from defusedxml import ElementTree
 
+from tests.helpers import next_frames, stays
 from tests.test_lite import fetch, text_of
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -92,9 +93,9 @@ def test_picture002_figures_keep_every_digit_and_the_treemap_every_tile():
 
 @pytest.fixture(scope="module")
 def site(demo_db):
-    from bench.serving import served
+    from tests.helpers import served
 
-    with served(demo_db, env={"CACHE_WARM": "0"}) as (url, _proc, _db):
+    with served(demo_db) as (url, _proc, _db):
         yield url
 
 
@@ -146,15 +147,14 @@ def test_picture003_on_a_touch_screen_the_picture_is_the_chart_until_touched(das
         for y in range(0, driver.execute_script("return document.body.scrollHeight"), 400):
             driver.execute_script(f"window.scrollTo(0, {y})")
             time.sleep(0.1)
-        time.sleep(2)
-        assert driver.execute_script(FETCHED) is False
+        stays(lambda: driver.execute_script(FETCHED) is False, 2, what="no chart code fetched (scrolling is no touch)")
         charts = driver.execute_script(CHARTS)
         assert [c["id"] for c in charts] == ["apbd-treemap", "apbd-bars", "apbd-trend", "apbd-monthly"]
         for chart in charts:
             assert chart["still"] and not chart["drawn"] and chart["height"] >= 250 and chart["hint"] == hint, chart
         for box in driver.find_elements("css selector", ".chart"):
             driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", box)
-            time.sleep(0.3)
+            next_frames(driver)
             rect = driver.execute_script(
                 "const r = arguments[0].getBoundingClientRect(), k = devicePixelRatio;"
                 " return [r.left * k, r.top * k, r.right * k, r.bottom * k];",
@@ -164,7 +164,7 @@ def test_picture003_on_a_touch_screen_the_picture_is_the_chart_until_touched(das
             assert ink > 0.02 and colours > 20, (ink, colours)  # a drawn chart, not an empty box (a curve inks ~5 %)
         treemap = driver.find_element("css selector", "#apbd-treemap").find_element("xpath", "..")
         driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", treemap)
-        time.sleep(0.3)
+        next_frames(driver)
         treemap.click()
         deadline = time.time() + 30
         while not all(c["drawn"] for c in driver.execute_script(CHARTS)):
@@ -214,11 +214,10 @@ def test_picture006_after_in_app_navigation_a_touch_screen_draws_the_charts(dash
     driver = dash_br.driver
     url = f"{site}/apbd"
     with touch_phone(driver, url):
-        time.sleep(1)
-        assert driver.execute_script(FETCHED) is False
+        stays(lambda: driver.execute_script(FETCHED) is False, 1, what="no chart code fetched before a touch")
         link = driver.find_element("css selector", "#apbd-table td a")
         driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link)
-        time.sleep(0.3)
+        next_frames(driver)
         link.click()
         deadline = time.time() + 30
         while driver.current_url == url or not any(c["drawn"] for c in driver.execute_script(CHARTS)):

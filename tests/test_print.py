@@ -16,6 +16,7 @@ from PIL import Image
 from selenium.common.exceptions import WebDriverException
 
 from budget.fmt import percent, rupiah, rupiah_full
+from tests.helpers import next_frames, wait_for_script
 
 SILURAH = "33.25.01.2001"
 NAVIGATION = ("Jelajah APBD", "Anggaran Desa", "Rapat", "Cetak / PDF", "English", "Pasang aplikasi")
@@ -23,9 +24,9 @@ NAVIGATION = ("Jelajah APBD", "Anggaran Desa", "Rapat", "Cetak / PDF", "English"
 
 @pytest.fixture(scope="module")
 def site(demo_db):
-    from bench.serving import served
+    from tests.helpers import served
 
-    with served(demo_db, env={"CACHE_WARM": "0"}) as (url, _proc, _db):
+    with served(demo_db) as (url, _proc, _db):
         yield url
 
 
@@ -42,7 +43,12 @@ def print_pdf(driver, url: str, ready: str, out: Path) -> tuple[str, str, list[I
     """(pdfinfo, pdftotext -layout, the pages as images) of Chromium's print of `url`."""
     driver.get(url)
     _wait(driver, ready)
-    time.sleep(0.5)  # charts finish drawing
+    wait_for_script(  # every chart on the page has drawn (or is its still picture, which prints as it is)
+        driver,
+        "return [...document.querySelectorAll('.js-plotly-plot')].every(g => g.querySelector('.main-svg'))",
+        what="the charts to draw",
+    )
+    next_frames(driver)
     pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
     out.write_bytes(base64.b64decode(pdf["data"]))
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout

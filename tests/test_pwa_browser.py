@@ -8,8 +8,8 @@ import json
 import time
 import urllib.request
 
-from bench.serving import served
 from tests.conftest import run_etl
+from tests.helpers import served
 from tests.official_fixtures import perda_xlsx
 
 VILLAGE = "/desa/33.25.01.2001"
@@ -31,7 +31,7 @@ def _wait(driver, script: str, timeout: float = 20) -> object:
 
 
 def test_pwa001_manifest_worker_and_icons_are_served(demo_db, tmp_path):
-    with served(demo_db, env={"CACHE_WARM": "0"}) as (url, _proc, db):
+    with served(demo_db) as (url, _proc, db):
         status, headers, body = _get(url + "/manifest.webmanifest")
         manifest = json.loads(body)
         assert status == 200 and headers["Content-Type"] == "application/manifest+json"
@@ -56,7 +56,7 @@ def test_pwa001_manifest_worker_and_icons_are_served(demo_db, tmp_path):
 
 def test_pwa002_a_page_seen_once_opens_offline_with_its_as_of_date(dash_duo, demo_db):
     driver = dash_duo.driver
-    with served(demo_db, env={"CACHE_WARM": "0"}) as (url, proc, _db):
+    with served(demo_db) as (url, proc, _db):
         driver.get(url + VILLAGE)
         _wait(driver, "return !!navigator.serviceWorker", timeout=5)
         state = driver.execute_async_script(

@@ -2,48 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from tests.helpers import served
 
 
 @pytest.fixture(scope="module")
-def server(demo_db, tmp_path_factory):
-    port = free_port()
-    log = tmp_path_factory.mktemp("gunicorn") / "output.log"  # a file, so the server never blocks on a full pipe
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    env = {**os.environ, "BUDGET_DB": str(demo_db)}
-    proc = subprocess.Popen(
-        # The committed serving configuration, as `make run` uses it; only the port differs.
-        [str(gunicorn), "--config", "gunicorn.conf.py", "app:server", "--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)
-            break
-        except OSError:  # refused, reset or timed out while the workers boot
-            if proc.poll() is not None:
-                raise AssertionError(log.read_text()[-5000:]) from None
-            time.sleep(0.3)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+def server(demo_db):
+    """The committed serving configuration, as `make run` uses it (cache warming on); only the port differs."""
+    with served(demo_db, env={"CACHE_WARM": "1"}) as (url, _proc, _db):
+        yield url
 
 
 def get(url: str) -> tuple[int, str, str]:

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from tests.helpers import settled, stays, wait_for_script
 from tests.test_freeze import _texts, page_renderer
 from tests.test_lite import fetch, text_of
 
@@ -16,9 +17,9 @@ PAGES = [("/", "id"), ("/apbd", "en"), ("/desa", "id"), ("/serapan", "en"), ("/d
 
 @pytest.fixture(scope="module")
 def site(demo_db):
-    from bench.serving import served
+    from tests.helpers import served
 
-    with served(demo_db, env={"CACHE_WARM": "0"}) as (url, _proc, _db):
+    with served(demo_db) as (url, _proc, _db):
         yield url
 
 
@@ -103,9 +104,9 @@ def test_snapshot003_readable_without_scripts_and_replaced_without_a_jump(dash_b
     driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*dash_renderer*"]})
     try:
         driver.get(f"{site}/apbd")
-        time.sleep(1.5)
+        wait_for_script(driver, "return document.readyState === 'complete'", what="the page to load")
         assert driver.execute_script("return !!document.getElementById('ssr-snapshot')")
-        before = driver.execute_script(POSITIONS)
+        before = settled(driver, POSITIONS)
         assert driver.execute_script(
             "var a = document.querySelector('#ssr-snapshot td a'); return a && a.getClientRects().length > 0"
         )
@@ -113,8 +114,7 @@ def test_snapshot003_readable_without_scripts_and_replaced_without_a_jump(dash_b
         driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
     driver.get(f"{site}/apbd")
     wait_live(driver)
-    time.sleep(1)
-    after = driver.execute_script(POSITIONS)
+    after = settled(driver, POSITIONS)
     assert driver.execute_script(
         "return getComputedStyle(document.getElementById('react-entry-point')).visibility"
     ) == ("visible")
@@ -135,15 +135,25 @@ def test_snapshot004_a_chart_bundle_that_fails_to_arrive_is_fetched_again_calmly
     try:
         driver.get(f"{site}/apbd")
         wait_live(driver)
-        time.sleep(5)
+        drawn = "return document.querySelectorAll('.js-plotly-plot .main-svg').length"
+        stays(  # over the first retries (2 s, then 4 s): the page stays live, quiet and undrawn
+            lambda: (
+                driver.execute_script(drawn) == 0
+                and not driver.execute_script("return !!document.getElementById('ssr-snapshot')")
+            ),
+            5,
+            0.25,
+            "a live page with no chart code",
+        )
         assert driver.find_element("css selector", "#apbd-node-title").is_displayed()
         assert driver.execute_script("return document.querySelectorAll('.js-plotly-plot .main-svg').length") == 0
         pictures = driver.find_elements("css selector", ".chart-picture")
         assert len(pictures) == 4
-        for picture in pictures:  # all but the first come when near the screen (loading="lazy")
+        for i, picture in enumerate(pictures):  # all but the first come when near the screen (loading="lazy")
             driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", picture)
-            time.sleep(0.3)
-            assert driver.execute_script("return arguments[0].naturalWidth > 0", picture) and picture.is_displayed()
+            img = f"document.querySelectorAll('.chart-picture')[{i}]"
+            wait_for_script(driver, f"return {img}.complete && {img}.naturalWidth > 0", 10, "a lazy picture to load")
+            assert picture.is_displayed()
         errors = [e for e in dash_br.get_logs() if e["level"] == "SEVERE" and "plotly-custom" not in e["message"]]
         assert errors == [], errors[:3]
         tries = driver.execute_script(
@@ -167,8 +177,8 @@ def test_snapshot005_with_a_mouse_chart_code_comes_when_a_chart_comes_near(dash_
     driver.set_window_size(412, 823)
     driver.get(f"{site}/")
     wait_live(driver)
-    time.sleep(3)
     fetched = "return performance.getEntriesByType('resource').some(e => e.name.includes('plotly-custom'))"
+    stays(lambda: driver.execute_script(fetched) is False, 3, what="no chart code while the chart is far below")
     top = driver.execute_script("return document.querySelector('#home-curve').getBoundingClientRect().top")
     assert top > driver.execute_script("return innerHeight * 1.25"), top  # the premise: below the first screen
     assert driver.execute_script(fetched) is False

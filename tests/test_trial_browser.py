@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from budget.i18n import STRINGS
+from tests.helpers import next_frames
 
 VILLAGE = "/desa/33.25.01.2001/interaktif"
 PAGES = ["/", "/apbd", "/desa", VILLAGE, "/serapan", "/rapat/1", "/rapat/2", "/rapat/4", "/data"]
@@ -69,7 +70,7 @@ def graph_colours(dash_duo, el) -> list:
     stall the renderer on a busy machine)."""
     d = dash_duo.driver
     d.execute_script("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", el)
-    time.sleep(0.2)
+    next_frames(d)
     r = d.execute_script(
         "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]", el
     )
