@@ -39,6 +39,7 @@ def exported(demo_db, tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow  # the whole database exported and loaded again
 def test_export_then_load_into_an_empty_database_reproduces_every_total(demo_db, exported, tmp_path):
     files = sorted(exported.glob("*.csv"))
     assert [f.name for f in files] == sorted(f"{n}.csv" for n in TOTALS_SQL)

@@ -30,6 +30,7 @@ def _walk(tahun, tahap, node, pick):
         node = ex.child_node(node, child.key)
 
 
+@pytest.mark.slow  # every year, stage and second level of a hierarchy: seconds each
 @pytest.mark.parametrize("dim", ex.DIMENSIONS)
 def test_children_sum_to_parent_every_year(demo_db, dim):
     for tahun in queries.years():
@@ -139,6 +140,7 @@ def test_xlsx_download_names_filters_and_reconciles(demo_db):
     assert sent["filename"].endswith(".xlsx")
 
 
+@pytest.mark.slow  # every node of the running year: tens of seconds
 @pytest.mark.parametrize("dim", ["org", "ekonomi", "pendapatan"])
 def test_every_node_of_the_running_year_sums_to_its_parent(demo_db, dim):
     """Exhaustive for one year and tahap: every node of the hierarchy, down to the line items."""
