@@ -14,7 +14,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from budget.explorer import DIMENSIONS, RE_KODE, RE_SKPD, RE_SUMBER
-from etl.schema import YEAR_MAX, YEAR_MIN
+from etl.schema import RE_KODE_DESA, RE_KODE_KECAMATAN, YEAR_MAX, YEAR_MIN
 
 MAX_LIMIT = 1000  # the hard cap of one page of a list
 DEFAULT_LIMIT = 100
@@ -30,7 +30,7 @@ Percent = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^-?\d+\.\d{2}$", "examples": ["87.25"]}),
 ]
 Tahap = Literal["murni", "perubahan"]
-KODE_DESA = r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"
+KODE_DESA = f"^{RE_KODE_DESA}$"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -75,7 +75,7 @@ class SerapanQuery(Paged):
 
 
 class VillagesQuery(PagedYearQuery):
-    kec: str | None = Field(None, pattern=r"^33\.25\.\d{2}$", description="kecamatan code")
+    kec: str | None = Field(None, pattern=f"^{RE_KODE_KECAMATAN}$", description="kecamatan code")
 
 
 class VillageQuery(PagedYearQuery):

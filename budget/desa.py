@@ -12,14 +12,16 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+import settings
 from budget import db, hierarchy, queries
 from budget.hierarchy import APBDES, ZERO, Child, Children, Where
+from etl import schema
 
-RE_KEC = re.compile(r"33\.25\.\d{2}")
-RE_DESA = re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}")
-RE_KEG = re.compile(r"\d{2}(\.\d{2}){0,2}")
-RE_REK = re.compile(r"[4-6](\.\d{1,2}){0,3}")
-RE_SD = re.compile(r"[A-Z]{2,5}")
+RE_KEC = re.compile(schema.RE_KODE_KECAMATAN)
+RE_DESA = re.compile(schema.RE_KODE_DESA)
+RE_KEG = re.compile(schema.RE_KODE_KEGIATAN_DESA_PREFIX)
+RE_REK = re.compile(schema.RE_REKENING_APBDES)
+RE_SD = re.compile(schema.RE_SUMBER_DANA_DESA)
 
 # Income by source, from the APBDes account (Permendagri 20/2018). Order = display order.
 SOURCES = [
@@ -65,6 +67,9 @@ def parse_node(kec=None, desa=None, kode=None, rek=None, sd=None) -> DesaNode:
     ):
         if value not in (None, "") and not pattern.fullmatch(str(value)):
             raise BadDesaNode(f"{name}={str(value)[:40]}")
+    region = settings.current().region
+    if kec and not desa and not str(kec).startswith(region + "."):  # another regency's kecamatan: none of ours
+        raise BadDesaNode(f"kec={kec} is not in region {region}")
     desa = desa or None
     kec = (desa[:8] if desa else kec) or None
     if (kode or rek) and not desa:

@@ -14,11 +14,12 @@ from decimal import Decimal
 
 from budget import db, hierarchy, queries
 from budget.hierarchy import APBD, Child, Children, Where
+from etl import schema
 
 DIMENSIONS = ("org", "ekonomi", "fungsi", "pendapatan", "pendapatan_opd")
-RE_SKPD = re.compile(r"\d\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}")
-RE_KODE = re.compile(r"\d{1,2}(\.\d{1,4}){0,5}")
-RE_SUMBER = re.compile(r"[\w .,/()&'-]{1,60}")
+RE_SKPD = re.compile(schema.RE_KODE_SKPD)
+RE_KODE = re.compile(schema.RE_KODE_PREFIX)
+RE_SUMBER = re.compile(schema.RE_SUMBER_DANA)
 
 # (level name, code column, code length) for each dimension, root first.
 LEVELS = {

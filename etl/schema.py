@@ -1,4 +1,4 @@
-"""The canonical data contract (docs/DATA_FORMAT.md): five tables, their columns, keys and checks.
+"""The canonical data contract (docs/DATA_FORMAT.md): six tables, their columns, keys and checks.
 
 Each canonical table is stored as `<name>_data` (sorted for fast range scans) and exposed as a
 view `<name>` with exactly the contract's columns, in the contract's order.
@@ -18,6 +18,16 @@ RE_REKENING_APBDES = r"[4-6](\.\d){1,2}(\.\d{2})?"
 RE_KODE_DESA = r"\d{2}\.\d{2}\.\d{2}\.\d{4}"
 RE_KODE_KEGIATAN_DESA = r"\d{2}\.\d{2}\.\d{2}"
 RE_NILAI = r"-?\d{1,16}(\.\d{1,2})?"
+RE_KODE_KECAMATAN = r"\d{2}\.\d{2}\.\d{2}"  # Kemendagri: provinsi.kabupaten/kota.kecamatan (the shape of
+# RE_KODE_KEGIATAN_DESA too: EXAMPLES, keyed by pattern, shows the kegiatan's)
+RE_SUMBER_DANA_DESA = r"[A-Z]{2,5}"  # Siskeudes fund codes: DDS, ADD, PBH, PBK, PBP, PAD, DLL
+
+# Patterns of the addresses that name a place in the data (a drill node in a URL, an API parameter):
+# a code or the start of one, in any APBD hierarchy (programme nomenclature or chart of accounts); the start
+# of an APBDes kegiatan code; a fund source as it is written in the lines.
+RE_KODE_PREFIX = r"\d{1,2}(\.\d{1,4}){0,5}"
+RE_KODE_KEGIATAN_DESA_PREFIX = r"\d{2}(\.\d{2}){0,2}"
+RE_SUMBER_DANA = r"[\w .,/()&'-]{1,60}"
 
 # One valid value of each code pattern, shown to people instead of the regular expression.
 EXAMPLES = {
@@ -30,6 +40,10 @@ EXAMPLES = {
     RE_KODE_DESA: "33.25.01.2001",
     RE_KODE_KEGIATAN_DESA: "01.01.01",
     RE_NILAI: "1500000.00",
+    RE_SUMBER_DANA_DESA: "DDS",
+    RE_KODE_PREFIX: "1.02.02",
+    RE_KODE_KEGIATAN_DESA_PREFIX: "01.02",
+    RE_SUMBER_DANA: "DAU",
 }
 
 TAHAP = ("murni", "perubahan")

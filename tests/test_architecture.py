@@ -83,3 +83,19 @@ def test_every_setting_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [name for name in settings.VARIABLES if f"`{name}`" not in readme]
     assert not missing, missing
+
+
+def test_code_patterns_come_only_from_the_data_contract():
+    """The shapes of the data's codes (OPD, programme, account, kecamatan, village, kegiatan) are written
+    once, in `etl/schema.py`; the drill, the API and the pages compile them from there."""
+    import ast
+
+    shapes = (r"\d{2}\.\d{2}", r"[4-6]", r"\d\.\d{2}", r"\d{1,2}(\.")
+    offenders = []
+    for package in ("api", "budget", "callbacks", "components", "firstview", "kelola", "lite", "models", "serving"):
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    if any(shape in node.value for shape in shapes):
+                        offenders.append(f"{path.relative_to(ROOT)}: {node.value!r}")
+    assert offenders == []
