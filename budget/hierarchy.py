@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from budget import db, queries
+from etl import schema
 
 ZERO = Decimal("0.00")
 ROW_LIMIT = 1000  # children beyond this are returned as one aggregated row, flagged
@@ -33,8 +34,8 @@ class Facts:
     realisasi: str
 
 
-APBD = Facts("apbd_anggaran", "apbd_realisasi")
-APBDES = Facts("apbdes_anggaran", "apbdes_realisasi")
+APBD = Facts(schema.APBD_ANGGARAN.name, schema.APBD_REALISASI.name)
+APBDES = Facts(schema.APBDES_ANGGARAN.name, schema.APBDES_REALISASI.name)
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budget import db
-from etl import facts
+from etl import facts, schema
 from etl.facts import Reconciled
 from etl.schema import TAHAP
 
-BUDGET_TABLES = ("apbd_anggaran", "apbdes_anggaran")
-REALISED_TABLES = ("apbd_realisasi", "apbdes_realisasi")
+BUDGET_TABLES = (schema.APBD_ANGGARAN.name, schema.APBDES_ANGGARAN.name)
+REALISED_TABLES = (schema.APBD_REALISASI.name, schema.APBDES_REALISASI.name)
 
 ZERO = Decimal("0.00")
 
