@@ -161,3 +161,9 @@ def test_web_connection_is_read_only(demo_db):
 
     with pytest.raises(duckdb.Error):
         db.cursor().execute("CREATE TABLE hack (x INTEGER)")
+
+
+def test_the_old_demo_command_still_runs_the_demo(tmp_path):
+    """`python -m etl demo` (in older notes and scripts) runs `python -m demo`, which now lives above the ETL."""
+    out = run_etl("demo", "--help", db=tmp_path / "none.duckdb")
+    assert "python -m demo" in out.stdout and "--keep" in out.stdout
